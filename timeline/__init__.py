@@ -1,0 +1,1 @@
+"""Chinese yearbook and chronicle text -> dated events, storage and iCalendar feeds."""

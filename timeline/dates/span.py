@@ -1,0 +1,107 @@
+"""The value types of date resolution: what a resolved mention and a warning look like.
+
+These are the shapes of CONTRACT.md (DateSpan). Every layer above `timeline.dates` passes
+them around, so they stay small, immutable and JSON-round-trippable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    XUN = "xun"          # 上旬 / 中旬 / 下旬: a third of a month
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"        # 上半年 / 下半年
+    YEAR = "year"
+
+
+class PartOfDay(StrEnum):
+    MORNING = "morning"
+    NOON = "noon"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+    NIGHT = "night"
+
+
+class CalendarKind(StrEnum):
+    GREGORIAN = "gregorian"
+    LUNAR = "lunar"
+    ERA = "era"
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """One date mention: `text == source[span[0]:span[1]]`; `start`/`end` inclusive."""
+
+    text: str
+    span: tuple[int, int]
+    start: date
+    end: date
+    precision: Precision
+    time: str | None = None          # "HH:MM", 24-hour
+    end_time: str | None = None
+    part_of_day: PartOfDay | None = None
+    calendar: CalendarKind = CalendarKind.GREGORIAN
+    relative: bool = False           # context filled in a missing part
+    is_list: bool = False            # "9 月 16 日、18 日": first to last day of a list
+
+    def shifted(self, offset: int) -> DateSpan:
+        """The same mention with its span moved by `offset` characters."""
+        from dataclasses import replace
+
+        return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "precision": self.precision.value,
+            "time": self.time,
+            "end_time": self.end_time,
+            "part_of_day": self.part_of_day.value if self.part_of_day else None,
+            "calendar": self.calendar.value,
+            "relative": self.relative,
+            "list": self.is_list,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> DateSpan:
+        return cls(
+            text=data["text"],
+            span=(data["span"][0], data["span"][1]),
+            start=date.fromisoformat(data["start"]),
+            end=date.fromisoformat(data["end"]),
+            precision=Precision(data["precision"]),
+            time=data.get("time"),
+            end_time=data.get("end_time"),
+            part_of_day=PartOfDay(data["part_of_day"]) if data.get("part_of_day") else None,
+            calendar=CalendarKind(data.get("calendar", "gregorian")),
+            relative=bool(data.get("relative", False)),
+            is_list=bool(data.get("list", False)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DateWarning:
+    """A date-like expression that could not be resolved (e.g. "2 月 30 日")."""
+
+    text: str
+    span: tuple[int, int]
+    message: str
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "span": list(self.span), "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Everything `resolve` found in one text, in text order."""
+
+    mentions: tuple[DateSpan, ...] = ()
+    warnings: tuple[DateWarning, ...] = field(default_factory=tuple)
