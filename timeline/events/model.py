@@ -5,7 +5,7 @@ Pure values (no database): the store persists them, iCalendar and the web render
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from timeline.dates.span import DateSpan, DateWarning, PartOfDay, Precision
@@ -91,3 +91,14 @@ class ParsedDocument:
     layout: str                        # "yearbook" | "chronicle"
     events: tuple[Event, ...]
     warnings: tuple[tuple[int, DateWarning], ...] = field(default_factory=tuple)  # (line, warning)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event as the store returns it: the pipeline's Event plus what storage adds."""
+
+    id: int
+    event: Event
+    document: str                     # the document's name
+    sequence: int                     # bumped when a re-ingest changes dates, title or category
+    updated_at: datetime              # UTC, the last change of this event
