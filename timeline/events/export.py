@@ -1,0 +1,37 @@
+"""The Event JSON shape of CONTRACT.md, shared by `timeline export` and the JSON API."""
+from __future__ import annotations
+
+from timeline.events.model import StoredEvent
+
+
+def event_url(key: str) -> str:
+    return f"/events/{key}"
+
+
+def event_json(stored: StoredEvent) -> dict:
+    event = stored.event
+    primary = event.primary
+    return {
+        "id": stored.id,
+        "key": event.key,
+        "title": event.title,
+        "category": event.category,
+        "tags": list(event.tags),
+        "kind": event.kind.value,
+        "start": primary.start.isoformat() if primary else None,
+        "end": primary.end.isoformat() if primary else None,  # inclusive last day
+        "precision": primary.precision.value if primary else None,
+        "time": event.time,
+        "end_time": event.end_time,
+        "part_of_day": event.part_of_day.value if event.part_of_day else None,
+        "mentions": [m.to_json() for m in event.mentions],
+        "moments": [m.to_json() for m in event.moments],
+        "summary": event.summary,
+        "body": event.body,
+        "footnotes": list(event.footnotes),
+        "captions": list(event.captions),
+        "document": stored.document,
+        "source": {"line": event.source.line, "offset": event.source.offset},
+        "url": event_url(event.key),
+        "ics": event_url(event.key) + ".ics",
+    }

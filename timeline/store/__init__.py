@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the ingest upsert and the query functions views call."""

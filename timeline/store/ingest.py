@@ -1,0 +1,165 @@
+"""Writing a parsed document: an upsert by stable key inside the caller's transaction.
+
+Re-ingesting the same file changes nothing. A changed file updates changed events (their
+SEQUENCE goes up when dates, title or category change), removes vanished ones, and keeps
+the key of an event whose title or date was corrected, so subscribers' calendars update
+the event instead of duplicating it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pypinyin import lazy_pinyin
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from timeline.events.model import Event, ParsedDocument
+from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
+from timeline.store.rows import SCHEDULING_FIELDS, content_hash, event_columns
+
+
+@dataclass
+class IngestReport:
+    document: str
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    per_category: Counter = field(default_factory=Counter)
+    per_kind: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def slugify(name: str) -> str:
+    """An ASCII slug for a category name: pinyin for Chinese, so feed URLs stay short."""
+    words = lazy_pinyin(name, errors=lambda chars: [c for c in chars])
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
+    return slug or "category"
+
+
+def category_for(session: Session, name: str) -> Category:
+    category = session.scalars(select(Category).where(Category.name == name)).first()
+    if category is None:
+        base = slug = slugify(name)
+        n = 2
+        while session.scalars(select(Category.id).where(Category.slug == slug)).first() is not None:
+            slug, n = f"{base}-{n}", n + 1
+        category = Category(name=name, slug=slug)
+        session.add(category)
+        session.flush()
+    return category
+
+
+def bump_data_version(session: Session, now: datetime) -> None:
+    current = session.get(DataVersion, 1, with_for_update=True)
+    if current is None:
+        session.add(DataVersion(id=1, version=1, changed_at=now))
+    else:
+        current.version += 1
+        # Strictly forward even when two changes share a clock tick, so Last-Modified moves.
+        current.changed_at = max(now, current.changed_at)
+
+
+def match_existing(new: list[Event], old: dict[str, EventRow]) -> dict[str, EventRow]:
+    """Pair new events with stored rows: same key first, then same title, then same position."""
+    matches: dict[str, EventRow] = {}
+    free = dict(old)
+    for event in new:
+        if event.key in free:
+            matches[event.key] = free.pop(event.key)
+    for attribute in ("title", "position"):
+        by_value: dict = {}
+        for row in free.values():
+            by_value.setdefault(getattr(row, attribute), []).append(row)
+        for event in new:
+            if event.key in matches:
+                continue
+            candidates = by_value.get(getattr(event, attribute))
+            if candidates:
+                row = candidates.pop(0)
+                matches[event.key] = row
+                free.pop(row.key)
+    return matches
+
+
+def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha256: str,
+                   now: datetime) -> IngestReport:
+    """Upsert `parsed` into the database; the caller owns the transaction."""
+    report = IngestReport(document=parsed.name)
+    document = session.scalars(select(Document).where(Document.name == parsed.name)).first()
+    if document is None:
+        document = Document(name=parsed.name, year=parsed.year, layout=parsed.layout, path=path,
+                            sha256=sha256, ingested_at=now)
+        session.add(document)
+        session.flush()
+    old = {row.key: row for row in document.events}
+    events = _unique_keys(parsed.events)
+    matches = match_existing(events, old)
+    matched_ids = {row.id for row in matches.values()}
+
+    for row in old.values():
+        if row.id not in matched_ids:
+            session.delete(row)
+            report.removed += 1
+    session.flush()  # free the keys of removed rows before new rows take them
+
+    for event in events:
+        category = category_for(session, event.category)
+        columns = event_columns(event, parsed.year)
+        digest = content_hash(columns, event.category, event.tags)
+        report.per_category[event.category] += 1
+        report.per_kind[event.kind.value] += 1
+        row = matches.get(event.key)
+        if row is None:
+            row = EventRow(key=event.key, document=document, category=category, sequence=0,
+                           content_hash=digest, updated_at=now, **columns)
+            session.add(row)
+            _set_tags(session, row, event.tags)
+            report.added += 1
+        elif row.content_hash == digest:
+            report.unchanged += 1
+        else:
+            rescheduled = row.category_id != category.id or any(
+                getattr(row, name) != columns[name] for name in SCHEDULING_FIELDS if name != "category")
+            for name, value in columns.items():
+                setattr(row, name, value)
+            row.category = category
+            _set_tags(session, row, event.tags)
+            row.content_hash = digest
+            row.updated_at = max(now, row.updated_at)
+            row.sequence += 1 if rescheduled else 0
+            report.updated += 1
+
+    document.year, document.layout, document.path, document.sha256 = parsed.year, parsed.layout, path, sha256
+    if report.changed:
+        document.ingested_at = now
+        bump_data_version(session, now)
+    session.flush()
+    return report
+
+
+def _set_tags(session: Session, row: EventRow, tags: tuple[str, ...]) -> None:
+    if [t.tag for t in row.tags] == list(tags):
+        return
+    if row.tags:
+        row.tags.clear()
+        session.flush()  # delete the old (event, tag) rows before inserting equal ones
+    row.tags.extend(EventTag(tag=t, position=i) for i, t in enumerate(tags))
+
+
+def _unique_keys(events: tuple[Event, ...]) -> list[Event]:
+    """Two entries with the same title and date in one section get distinct keys."""
+    from dataclasses import replace
+
+    seen: Counter = Counter()
+    out = []
+    for event in events:
+        seen[event.key] += 1
+        out.append(event if seen[event.key] == 1 else replace(event, key=f"{event.key}-{seen[event.key]}"))
+    return out
