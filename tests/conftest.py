@@ -1,0 +1,160 @@
+"""Fixtures: real SQLite files, a fresh PostgreSQL database per run, the Flask app and CLI."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from tests.support import SEED, ingest_path, require
+from timeline.store import db
+
+PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _pg_admin():
+    import sqlalchemy
+
+    return sqlalchemy.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The URL of a fresh PostgreSQL database for this run, dropped at the end."""
+    import sqlalchemy
+
+    admin = _pg_admin()
+    try:
+        with admin.connect():
+            pass
+    except sqlalchemy.exc.OperationalError as exc:
+        admin.dispose()
+        require(False, f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc.orig}")
+    name = f"timeline_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    yield url
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'timeline.sqlite'}"
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """An empty schema in the run's PostgreSQL database (tables dropped after each test)."""
+    yield postgres_server
+    engine = db.make_engine(postgres_server)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request) -> str:
+    """Each store test runs on both databases."""
+    return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture
+def store(database_url):
+    """A sessionmaker on a migrated, empty database."""
+    db.upgrade(database_url)
+    engine = db.make_engine(database_url)
+    yield db.make_sessionmaker(engine)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_url(tmp_path_factory) -> str:
+    """A SQLite file with the seed document loaded: shared, read-only for the tests."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'timeline.sqlite'}"
+    db.upgrade(url)
+    engine = db.make_engine(url)
+    ingest_path(db.make_sessionmaker(engine), SEED)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def app(seeded_url):
+    from web import create_app
+
+    return create_app({"TESTING": True, "DATABASE_URL": seeded_url})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(sqlite_url):
+    """Invoke the `timeline` CLI against an empty SQLite file: runner.invoke([...])."""
+    from click.testing import CliRunner
+
+    from web.cli import cli
+
+    class Runner:
+        url = sqlite_url
+
+        def invoke(self, args, **kwargs):
+            return CliRunner().invoke(cli, args, obj={"default_database_url": sqlite_url}, **kwargs)
+
+    return Runner()
+
+
+@pytest.fixture(scope="session")
+def live_server(seeded_url):
+    """The real `timeline serve` in its own process on a free port, over the seeded database."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.support import free_port
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "web.cli", "--database-url", seeded_url, "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/api/categories", timeout=1).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                output = proc.communicate()[0].decode(errors="replace")
+                pytest.fail(f"server did not start on {base}:\n{output}")
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    proc.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (its own browser download is not used)."""
+    chromium = "/usr/bin/chromium"
+    require(os.path.exists(chromium), f"{chromium} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()

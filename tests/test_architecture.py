@@ -1,0 +1,52 @@
+"""The shape of the house: import contracts, migrations matching the models, CLI help."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from tests.support import ROOT
+from timeline.store import db
+
+BIN = Path(sys.executable).parent
+
+
+def test_import_contracts_hold():
+    """timeline.dates and the pure core import no flask/sqlalchemy/web; data flows one way."""
+    result = subprocess.run([str(BIN / "lint-imports")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_migrations_match_the_models(database_url):
+    """`alembic check`: a model change without a migration fails here."""
+    db.upgrade(database_url)
+    env = {**os.environ, "DATABASE_URL": database_url}
+    result = subprocess.run([str(BIN / "alembic"), "check"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No new upgrade operations detected" in result.stdout + result.stderr
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield prefix + (name,), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, prefix + (name,))
+
+
+def test_every_cli_command_has_help():
+    from web.cli import cli
+
+    missing = [" ".join(path) for path, command in _commands(cli) if not (command.help or "").strip()]
+    assert not missing
+    assert {"db", "ingest", "export", "resolve", "serve"} <= set(cli.commands)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["resolve", "--help"]])
+def test_console_script_runs(args):
+    result = subprocess.run([str(BIN / "timeline"), *args], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout

@@ -1,0 +1,204 @@
+"""The `timeline` command line: migrations, ingest, export and the date resolver.
+
+The web layer adds `serve` and owns the entry point (web.cli:main), because `timeline`
+never imports `web`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import click
+
+from timeline.dates import resolve as resolve_dates
+from timeline.events.export import event_json
+from timeline.pipeline import parse_document
+from timeline.store import db
+from timeline.store.ingest import IngestReport, store_document
+from timeline.store.queries import EventFilter, list_events
+from timeline.text.read import UnreadableDocument
+
+# Extensions read when a directory is given to `ingest`.
+DOCUMENT_SUFFIXES = (".txt", ".text")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--database-url", envvar="DATABASE_URL", metavar="URL",
+              help="SQLAlchemy URL (or DATABASE_URL); default: a SQLite file in the instance folder.")
+@click.pass_context
+def cli(ctx: click.Context, database_url: str | None) -> None:
+    """Chinese yearbooks and chronicles as a timeline and calendar feeds."""
+    ctx.ensure_object(dict)
+    if database_url:
+        ctx.obj["database_url"] = database_url
+
+
+def database_url(ctx: click.Context) -> str:
+    url = ctx.obj.get("database_url") or ctx.obj.get("default_database_url")
+    if not url:
+        raise click.UsageError("no database: pass --database-url or set DATABASE_URL")
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    return url
+
+
+def open_store(ctx: click.Context):
+    """A sessionmaker on an up-to-date schema (migrations are applied first)."""
+    url = database_url(ctx)
+    db.upgrade(url)
+    return db.make_sessionmaker(db.make_engine(url))
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Database schema management."""
+
+
+@db_group.command("upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
+    """Apply all Alembic migrations to the database."""
+    url = database_url(ctx)
+    db.upgrade(url)
+    click.echo(f"database is up to date: {db.make_engine(url).url.render_as_string(hide_password=True)}")
+
+
+def document_files(paths: tuple[Path, ...]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--year", type=click.IntRange(1, 9999), help="The documents' year (default: inferred from the text).")
+@click.option("--name", help="Document name (one file only; default: the file name without extension).")
+@click.option("--category", help="Category of a chronicle's events (default: the document name).")
+@click.option("--default-category", default="综述", show_default=True,
+              help="Category of yearbook entries before the first section heading.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: str | None,
+           category: str | None, default_category: str) -> None:
+    """Load documents (files, or directories of .txt files); one transaction per file."""
+    files = document_files(paths)
+    if name and len(files) > 1:
+        raise click.UsageError("--name names one document; give one file")
+    Session = open_store(ctx)
+    failures = 0
+    for i, path in enumerate(files, 1):
+        if len(files) > 1:
+            click.echo(f"[{i}/{len(files)}] {path}", err=True)
+        try:
+            data = path.read_bytes()
+            parsed = parse_document(data, name=name or path.stem, year=year, category=category,
+                                    default_category=default_category)
+        except (UnreadableDocument, OSError) as exc:
+            click.echo(f"error: {path}: {exc}", err=True)
+            failures += 1
+            continue
+        with Session.begin() as session:
+            report = store_document(session, parsed, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                                    now=datetime.now(timezone.utc))
+        echo_report(report, parsed.warnings)
+    if failures:
+        sys.exit(1)
+
+
+def echo_report(report: IngestReport, warnings) -> None:
+    total = sum(report.per_kind.values())
+    click.echo(f"{report.document}: {total} events ({report.added} added, {report.updated} updated, "
+               f"{report.removed} removed, {report.unchanged} unchanged)")
+    click.echo("  categories: " + ", ".join(f"{c} {n}" for c, n in report.per_category.items()))
+    click.echo("  kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(report.per_kind.items())))
+    click.echo(f"  warnings: {len(warnings)}")
+    for line, warning in warnings:
+        click.echo(f"    line {line}: {warning.text!r}: {warning.message}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "ics"]), default="json", show_default=True)
+@click.option("--year", type=int, help="Only events of this year.")
+@click.option("--category", multiple=True, help="Only events of this category (repeatable).")
+@click.option("--base-url", default="http://127.0.0.1:5000", show_default=True,
+              help="Where the site is served, for links in the calendar.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write here instead of standard output.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, year: int | None, category: tuple[str, ...], base_url: str,
+           output: Path | None) -> None:
+    """Write events as JSON, JSON lines or iCalendar."""
+    Session = open_store(ctx)
+    with Session() as session:
+        events = list_events(session, EventFilter(year=year, categories=category))
+    if fmt == "ics":
+        from timeline.ical import render_calendar, calendar_title
+
+        data = render_calendar(events, **calendar_title(year=year, categories=category), base_url=base_url)
+    elif fmt == "jsonl":
+        data = "".join(json.dumps(event_json(e), ensure_ascii=False) + "\n" for e in events).encode()
+    else:
+        payload = {"events": [event_json(e) for e in events], "count": len(events)}
+        data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode()
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+def reference_date(value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("--year", type=click.IntRange(1, 9999), help="Year for mentions that give none.")
+@click.option("--reference", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Reference day (YYYY-MM-DD) for relative words and missing parts.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--batch", is_flag=True, help="JSON lines on stdin ({\"text\", \"reference\"|\"year\"}), one line out each.")
+def resolve(text: str | None, year: int | None, reference: datetime | None, as_json: bool, batch: bool) -> None:
+    """Find and resolve the Chinese date expressions in TEXT."""
+    if batch:
+        resolve_batch()
+        return
+    if text is None:
+        raise click.UsageError("give TEXT, or --batch")
+    result = resolve_dates(text, year=year, reference=reference_date(reference))
+    if as_json:
+        click.echo(json.dumps({"mentions": [m.to_json() for m in result.mentions],
+                               "warnings": [w.to_json() for w in result.warnings]}, ensure_ascii=False))
+        return
+    for m in result.mentions:
+        extra = " ".join(filter(None, [m.time and f"{m.time}" + (f"-{m.end_time}" if m.end_time else ""),
+                                       m.part_of_day and m.part_of_day.value,
+                                       m.calendar.value if m.calendar.value != "gregorian" else None,
+                                       "relative" if m.relative else None]))
+        click.echo(f"{m.start} .. {m.end}  {m.precision.value:<7} {m.text!r} {list(m.span)} {extra}".rstrip())
+    for w in result.warnings:
+        click.echo(f"warning: {w.text!r} at {list(w.span)}: {w.message}", err=True)
+
+
+def resolve_batch() -> None:
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise ValueError('each line must be an object with a "text" string')
+            ref = date.fromisoformat(item["reference"][:10]) if item.get("reference") else None
+            year = int(item["year"]) if item.get("year") is not None else None
+            result = resolve_dates(item["text"], year=year, reference=ref)
+            out = {"mentions": [m.to_json() for m in result.mentions],
+                   "warnings": [w.to_json() for w in result.warnings]}
+        except (ValueError, TypeError) as exc:
+            out = {"error": f"line {number}: {exc}", "mentions": []}
+        click.echo(json.dumps(out, ensure_ascii=False))

@@ -1,0 +1,46 @@
+"""The Flask application: timeline pages, the JSON API and the calendar feeds."""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from flask import Flask
+
+INSTANCE_PATH = Path(__file__).resolve().parent.parent / "instance"
+
+
+def default_database_url() -> str:
+    """DATABASE_URL, else the embedded default: a SQLite file in the instance folder."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{INSTANCE_PATH / 'timeline.sqlite'}"
+
+
+def create_app(config: Mapping | None = None) -> Flask:
+    """The app: defaults, then instance/config.py and TIMELINE_* variables, then `config`."""
+    app = Flask(__name__, instance_path=str(INSTANCE_PATH), instance_relative_config=True)
+    app.config.from_mapping(
+        DATABASE_URL=default_database_url(),
+        BASE_URL=None,               # absolute links in feeds; default: the request's host
+        FEED_MAX_AGE=3600,           # seconds clients and proxies may reuse a feed
+        DEFAULT_YEAR=None,
+    )
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("TIMELINE")
+    if config:
+        app.config.from_mapping(config)
+    app.json.ensure_ascii = False    # Chinese stays readable in the JSON API
+    if not app.debug:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from web import db
+
+    db.init_app(app)
+    register_blueprints(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from web import feeds
+
+    app.register_blueprint(feeds.bp)

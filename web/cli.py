@@ -1,0 +1,34 @@
+"""The `timeline` console script: the core commands plus `serve`, which needs the web app."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from timeline.cli import cli, database_url
+from timeline.store import db
+from web import create_app, default_database_url
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--debug", is_flag=True, help="Flask debug mode (never in production).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, debug: bool) -> None:
+    """Run the development server (production: gunicorn 'web:create_app()')."""
+    url = database_url(ctx)
+    db.upgrade(url)
+    app = create_app({"DATABASE_URL": url})
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"Timeline:  http://{shown}:{port}/")
+    click.echo(f"Subscribe: webcal://{shown}:{port}/feeds/all.ics  (or http://{shown}:{port}/feeds/all.ics)")
+    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+def main() -> None:
+    cli(obj={"default_database_url": default_database_url()})
+
+
+if __name__ == "__main__":
+    main()
