@@ -1,0 +1,104 @@
+"""Every feed read back by three independent parsers; hostile text never escapes its value;
+the fast feed writer gives exactly the bytes icalendar itself would write."""
+from __future__ import annotations
+
+from datetime import date
+
+import icalendar
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from timeline import ical
+
+from . import data
+from .data import BASE_URL, stored
+from .helpers import as_date, feed, parse_all, parsed_event, physical_lines, unfolded
+
+HOSTILE_EVENT = stored("hostile", data.HOSTILE, date(2020, 3, 1), summary=data.HOSTILE,
+                       category="教育;X-EVIL:2", tags=("a,b", "c\\d", "e\r\nX-EVIL:3"),
+                       document="doc\r\nX-EVIL:4")
+
+FEEDS = {
+    "seed-like": list(data.ALL),
+    "many": data.many(300),
+    "hostile": [HOSTILE_EVENT, data.VISIT],
+    "empty": [],
+}
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_three_parsers_agree_on_every_feed(name):
+    body = feed(FEEDS[name])
+    expected = sorted((ical.event_uid(s.event.key), s.event.start, ical.exclusive_end(s.event.end))
+                      for s in FEEDS[name] if ical.feed_includes(s.event)
+                      and not s.event.time)
+    timed = sum(1 for s in FEEDS[name] if ical.feed_includes(s.event) and s.event.time)
+    for parser, events in parse_all(body).items():
+        assert len(events) == len(expected) + timed, parser
+        all_day = sorted((uid, as_date(start), as_date(end)) for uid, _, start, end in events
+                         if (uid, as_date(start), as_date(end)) in set(expected))
+        assert all_day == expected, parser
+        summaries = {uid: summary for uid, summary, _, _ in events}
+        for s in FEEDS[name]:
+            if ical.feed_includes(s.event) and not s.event.part_of_day:
+                assert summaries[ical.event_uid(s.event.key)] == ical._clean(s.event.title), parser
+
+
+def test_timed_events_mean_the_same_instant_to_every_parser():
+    body = feed([data.TIMED])
+    starts = {parser: events[0][2] for parser, events in parse_all(body).items()}
+    assert len({s.timestamp() for s in starts.values()}) == 1
+    assert starts["icalendar"].utcoffset().total_seconds() == 8 * 3600
+
+
+def test_hostile_text_cannot_inject_properties_or_components():
+    body = feed([HOSTILE_EVENT])
+    lines = unfolded(body)
+    assert not any(line.startswith("X-EVIL") for line in lines)
+    assert lines.count("BEGIN:VEVENT") == 1 and lines.count("END:VCALENDAR") == 1
+    event = parsed_event(body, ical.event_uid("hostile"))
+    summary = str(event["SUMMARY"])
+    assert summary == ical._clean(data.HOSTILE)
+    assert "\x00" not in summary and "\x1b" not in summary and "\r" not in summary
+    assert '"e"<script>alert(1)</script>' in summary   # kept as text: a calendar is not HTML
+    assert [str(c) for c in event.categories] == ["教育;X-EVIL:2", "a,b", "c\\d", "e\nX-EVIL:3"]
+    assert "doc\nX-EVIL:4" in str(event["DESCRIPTION"])
+
+
+@pytest.mark.parametrize("parser", ["vobject", "ics"])
+def test_hostile_text_reads_back_the_same_elsewhere(parser):
+    (event,) = parse_all(feed([HOSTILE_EVENT]))[parser]
+    assert event[1] == ical._clean(data.HOSTILE)
+
+
+def _reference(events) -> bytes:
+    """The same feed written by icalendar alone: Calendar.to_ical() over build_event."""
+    chosen = sorted((s for s in events if ical.feed_includes(s.event)), key=ical.sort_key)
+    cal = ical._calendar_shell(name="全部事件", description="青山湖科技城大事",
+                               calendar_uid=ical.feed_uid("全部事件"),
+                               timed=any(s.event.time for s in chosen))
+    for s in chosen:
+        cal.add_component(ical.build_event(s, base_url=BASE_URL))
+    return cal.to_ical()
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_fast_writer_equals_icalendar(name):
+    assert feed(FEEDS[name]) == _reference(FEEDS[name])
+
+
+texts = st.text(alphabet=st.sampled_from(list("ab\\^;,:\"\n\r 袁家军é😀𠀀\t")) | st.characters(),
+                min_size=0, max_size=300)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(title=texts, summary=texts, tag=texts.filter(str.strip))
+def test_fast_writer_equals_icalendar_for_any_text(title, summary, tag):
+    events = [stored("k", title, date(2020, 9, 16), summary=summary, tags=(tag,))]
+    body = feed(events)
+    assert body == _reference(events)
+    for line in physical_lines(body):
+        assert len(line) <= 75
+        line.decode("utf-8")
+    event = parsed_event(body, ical.event_uid("k"))
+    assert str(event["SUMMARY"]) == ical._clean(title)
