@@ -38,7 +38,7 @@ class IngestReport:
 
 def slugify(name: str) -> str:
     """An ASCII slug for a category name: pinyin for Chinese, so feed URLs stay short."""
-    words = lazy_pinyin(name, errors=lambda chars: [c for c in chars])
+    words = lazy_pinyin(name, errors=lambda run: [run])  # non-Chinese runs stay whole
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     return slug or "category"
 
