@@ -30,6 +30,8 @@ byte-for-byte equal to icalendar's own `Calendar.to_ical()`.
 """
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
@@ -47,6 +49,9 @@ TZ = ZoneInfo(TZID)
 # A name of this service, not of a host: UIDs must not change when the site moves.
 UID_DOMAIN = "nianjian-timeline"
 PRODID = "-//nianjian-timeline//timeline.ical//ZH"
+# Bump when the same data would render to other bytes, so HTTP validators change with it.
+FORMAT_VERSION = 1
+FEED_TITLE = "年鉴大事"
 DEFAULT_DURATION = timedelta(hours=1)
 REFRESH = timedelta(hours=12)
 # The VTIMEZONE covers the Republic's wartime and the PRC's 1986-91 summer time.
@@ -94,11 +99,32 @@ def event_uid(key: str) -> str:
 
 def feed_uid(name: str) -> str:
     """A stable UID for a feed (VCALENDAR UID, RFC 7986) from a canonical name of its view."""
-    return f"feed-{quote(name, safe='')}@{UID_DOMAIN}"
+    if not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", name):
+        name = hashlib.sha256(name.encode()).hexdigest()[:24]
+    return f"feed-{name}@{UID_DOMAIN}"
+
+
+def calendar_title(*, year: int | None = None, categories: Iterable[str] = (),
+                   tags: Iterable[str] = (), q: str | None = None, date_from: date | None = None,
+                   date_to: date | None = None, kinds: Iterable[str] = ()) -> dict[str, str]:
+    """NAME, description and UID of the feed of a filtered view (keyword arguments of
+    `render_calendar`). The same view gives the same values whichever URL serves it."""
+    categories, tags, kinds = sorted(set(categories)), sorted(set(tags)), sorted(set(kinds))
+    dates = f"{date_from or '…'}至{date_to or '…'}" if date_from or date_to else ""
+    parts = [f"{year}年" if year else "", "、".join(categories), "、".join(f"#{t}" for t in tags),
+             f"“{q}”" if q else "", dates, "、".join(kinds)]
+    name = " · ".join([FEED_TITLE, *(p for p in parts if p)] if any(parts) else [FEED_TITLE, "全部"])
+    canonical = "&".join(f"{k}={v}" for k, v in (
+        ("year", year or ""), ("category", ",".join(categories)), ("tag", ",".join(tags)),
+        ("q", q or ""), ("from", date_from or ""), ("to", date_to or ""), ("kind", ",".join(kinds)))
+        if v)
+    description = (f"{name}：日期精确到日的事件，附原文出处与链接。"
+                   "只记到月、旬、季、半年或年的事件与各栏目概况不在订阅中，请到网站时间线查看。")
+    return {"name": name, "description": description, "calendar_uid": feed_uid(canonical or "all")}
 
 
 def event_url(key: str, base_url: str) -> str:
-    return f"{_checked_base(base_url)}/events/{quote(key, safe='')}"
+    return f"{checked_base_url(base_url)}/events/{quote(key, safe='')}"
 
 
 def sort_key(stored: StoredEvent) -> tuple:
@@ -243,7 +269,8 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_CLEAN)
 
 
-def _checked_base(base_url: str) -> str:
+def checked_base_url(base_url: str) -> str:
+    """`base_url` without its trailing slash; ValueError unless a plain absolute http(s) URL."""
     if not base_url.startswith(("http://", "https://")) or any(
             c.isspace() or ord(c) < 0x20 or c in '"<>\\' for c in base_url):
         raise ValueError(f"base_url must be an absolute http(s) URL: {base_url!r}")
