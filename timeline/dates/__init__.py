@@ -1,0 +1,36 @@
+"""Chinese date resolution: text -> DateSpans with their context filled in.
+
+Pure: no I/O, no database, no clock. `resolve` finds every mention in a text;
+`parse_user_date` reads one free-form date a user typed.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .resolver import resolve
+from .span import CalendarKind, DateSpan, DateWarning, PartOfDay, Precision, Resolution
+
+__all__ = [
+    "CalendarKind", "DateSpan", "DateWarning", "PartOfDay", "Precision", "Resolution",
+    "parse_user_date", "resolve",
+]
+
+
+def parse_user_date(text: str, *, reference: date | None = None) -> DateSpan | None:
+    """One date a user typed ("2020年9月", "2020-09-01", "2020/9/16") -> DateSpan or None.
+
+    The Chinese grammar first (it knows 年/月/日 and precision); dateparser only when the
+    grammar finds nothing, and only for a complete date. None when nothing sensible.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    found = resolve(text, reference=reference).mentions
+    if found:
+        return found[0]
+    from .dateparser_adapter import parse_free
+
+    day = parse_free(text, reference)
+    if day is None:
+        return None
+    return DateSpan(text, (0, len(text)), day, day, Precision.DAY)
