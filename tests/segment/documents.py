@@ -1,0 +1,23 @@
+"""The test documents, read and laid out once per test module that asks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support import FIXTURES, SEED
+from timeline.segment import segment_chronicle, segment_yearbook
+from timeline.text import Layout, decode, undo_layout
+
+YEARBOOK_2019 = FIXTURES / "yearbook-2019.txt"
+CHRONICLE_2021 = FIXTURES / "chronicle-2021.txt"
+
+
+def layout_of(path: Path) -> Layout:
+    return undo_layout(decode(path.read_bytes(), name=path.stem))
+
+
+def yearbook(path: Path = SEED):
+    return segment_yearbook(layout_of(path), default_category="综述")
+
+
+def chronicle(path: Path = CHRONICLE_2021):
+    return segment_chronicle(layout_of(path), category="大事记")

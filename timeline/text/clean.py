@@ -1,0 +1,116 @@
+"""Cleaned text with a map back to the original: join wrapped lines, drop layout spaces.
+
+PDF extraction puts spaces between Chinese characters ("签 约 仪 式") and around numbers
+("2020 年 9 月 16 —17 日"); they are dropped. Spaces between two Latin words or numbers
+("Link Park", "Andrea Bascucci") are real and kept, as one space.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable
+
+from timeline.text.patterns import SPACES
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """`text` and, for every character of it, its offset in the original document."""
+
+    text: str
+    origins: tuple[int, ...]
+
+    def origin(self, index: int) -> int:
+        """The original offset of text[index]; past the end, just after the last character."""
+        if index < len(self.origins):
+            return self.origins[index]
+        return self.origins[-1] + 1 if self.origins else 0
+
+    def slice(self, start: int, end: int | None = None) -> CleanText:
+        end = len(self.text) if end is None else end
+        return CleanText(self.text[start:end], self.origins[start:end])
+
+    def strip(self, chars: str | None = None) -> CleanText:
+        stripped = self.text.lstrip(chars)
+        start = len(self.text) - len(stripped)
+        return self.slice(start, start + len(stripped.rstrip(chars)))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @classmethod
+    def concat(cls, parts: Iterable[CleanText], separator: str = "\n") -> CleanText:
+        """Parts joined by `separator`, which takes the origin of the end of the part before."""
+        text: list[str] = []
+        origins: list[int] = []
+        for part in parts:
+            if not part.text:
+                continue
+            if text:
+                text.append(separator)
+                origins.extend([origins[-1] + 1] * len(separator))
+            text.append(part.text)
+            origins.extend(part.origins)
+        return cls("".join(text), tuple(origins))
+
+
+def is_latin(ch: str) -> bool:
+    """ASCII letters and digits: the characters between which a space is a real space."""
+    return ch.isascii() and ch.isalnum()
+
+
+def clean_line(text: str, offset: int) -> CleanText:
+    """One line without layout spaces; `offset` is where `text` starts in the original."""
+    chars: list[str] = []
+    origins: list[int] = []
+    pending_space: int | None = None  # origin of a space run waiting for its right neighbour
+    for i, ch in enumerate(text):
+        if ch in SPACES:
+            if pending_space is None:
+                pending_space = offset + i
+            continue
+        if pending_space is not None and chars and is_latin(chars[-1]) and is_latin(ch):
+            chars.append(" ")
+            origins.append(pending_space)
+        pending_space = None
+        chars.append(ch)
+        origins.append(offset + i)
+    return CleanText("".join(chars), tuple(origins))
+
+
+def join_lines(lines: Iterable[tuple[str, int, bool]]) -> CleanText:
+    """Wrapped lines -> one text. Each line is (text, offset, ends_paragraph): a paragraph
+    end becomes "\\n"; a wrap between two Latin words becomes a space; any other wrap
+    vanishes (Chinese text wraps anywhere, without a hyphen)."""
+    chars: list[str] = []
+    origins: list[int] = []
+    paragraph_end = False
+    for text, offset, ends_paragraph in lines:
+        piece = clean_line(text, offset)
+        if not piece.text:
+            continue
+        if chars:
+            if paragraph_end:
+                chars.append("\n")
+                origins.append(origins[-1] + 1)
+            elif is_latin(chars[-1]) and is_latin(piece.text[0]):
+                chars.append(" ")
+                origins.append(origins[-1] + 1)
+        chars.extend(piece.text)
+        origins.extend(piece.origins)
+        paragraph_end = ends_paragraph
+    return CleanText("".join(chars), tuple(origins))
+
+
+class LineIndex:
+    """Original offsets -> 1-based line numbers."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        self._starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+    def start(self, line: int) -> int:
+        return self._starts[line - 1]

@@ -1,0 +1,65 @@
+"""File bytes -> text: the encodings yearbooks and chronicles arrive in.
+
+UTF-8 (with or without BOM), UTF-16/32 with a BOM, GB18030 (a superset of GBK and GB2312)
+and Big5; charset-normalizer picks among them when the bytes carry no BOM and are not UTF-8.
+Anything else is refused with `UnreadableDocument` rather than decoded into noise.
+"""
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+
+# Candidates charset-normalizer may choose from: the encodings Chinese documents come in.
+CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5", "utf_16", "utf_16_le", "utf_16_be", "utf_32")
+
+BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters that never occur in a text document (tab, newlines and form feed do).
+_CONTROL = frozenset(chr(c) for c in range(32)) - frozenset("\t\n\r\f\v") | {"\x7f"}
+MAX_CONTROL_RATIO = 0.01
+
+
+class UnreadableDocument(ValueError):
+    """The bytes are not a text document this service can read (empty, binary, unknown
+    encoding). The message starts with the document's name."""
+
+
+def decode(data: bytes, *, name: str) -> str:
+    """The text of `data`, with newlines normalised to "\\n"; raises UnreadableDocument."""
+    if not data.strip():
+        raise UnreadableDocument(f"{name}: empty document")
+    text = _decode(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if sum(ch in _CONTROL for ch in text) > MAX_CONTROL_RATIO * len(text):
+        raise UnreadableDocument(f"{name}: looks binary (control characters)")
+    if not text.strip():
+        raise UnreadableDocument(f"{name}: empty document")
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableDocument(f"{name}: invalid {encoding} after its BOM ({error.reason})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
+    if best is None:
+        if b"\x00" in data:
+            raise UnreadableDocument(f"{name}: looks binary (NUL bytes)")
+        raise UnreadableDocument(f"{name}: undecodable (not UTF-8, UTF-16, GB18030 or Big5)")
+    if b"\x00" in data and not best.encoding.startswith("utf_"):
+        raise UnreadableDocument(f"{name}: looks binary (NUL bytes)")
+    return str(best)
