@@ -58,9 +58,10 @@ FRAGMENTS: dict[str, str] = {
     "XUN": f"(?P<xun>{_alt(T.XUN)})",
     "MONTHBOUND": "(?:(?P<mb>月初|月底|月末|初(?![一二三四五六七八九十])|底|末)|(?P<mb>中)(?=[，。、；）)]|$))",
     "MONTHBOUND_ALONE": "(?<![0-9０-９零一二两三四五六七八九十个])(?P<mb>月初|月底|月末)",
-    "QUARTER": f"(?:第?(?P<q>{_alt(T.QUARTER_WORDS)})|前(?P<qn>[二两三]))季度",
+    "QUARTER": f"(?:第?(?P<q>{_alt(T.QUARTER_WORDS)})|前(?P<qn>[二两三])){{SP}}季度",
     "HALF": f"(?P<half>{_alt(T.HALVES)})",
-    "YEARBOUND_ALONE": "(?<![0-9０-９零一二两三四五六七八九十多几每个])年(?P<yb>初|底|末|终)(?![一二三四五六七八九十])",
+    "YEARBOUND_ALONE": ("(?<![0-9０-９零一二两三四五六七八九十多几每个])年(?:(?P<yb>初|底|末|终)(?![一二三四五六七八九十])"
+                        "|(?P<yb>中)(?=[，。、；）)]|$))"),
     "MONTHTAIL": "(?:{MONTH}(?:{SP}{DAY}|{SP}{XUN}|{MONTHBOUND})?|{QUARTER}|{HALF})",
     # ---- clock
     "POD": f"(?P<pod>{_alt(T.PART_OF_DAY)})",
@@ -157,7 +158,7 @@ def _first_chars():
     yield from "0123456789０１２３４５６７８９" + _CN + "十廿卅初正冬腊闰大第年月上中下前后"
     for table in (T.RELATIVE_YEARS, T.RELATIVE_MONTHS, T.RELATIVE_DAYS, T.PART_OF_DAY,
                   T.SOLAR_FESTIVALS, T.LUNAR_FESTIVALS, T.SOLAR_TERM_FESTIVALS, T.ERAS,
-                  T.HALVES, T.XUN):
+                  T.HALVES, T.XUN, T.QUARTER_WORDS):
         yield from (w[0] for w in table)
     yield from (w[0] for w in (*T.LUNAR_MARKERS, *T.NEW_YEARS_EVE))
 

@@ -119,6 +119,10 @@ def _clock(f: dict[str, str], pod_word: str | None, text: str) -> tuple[str, int
     return _hhmm(hour, minute or 0), shift
 
 
+def _window(hour: int) -> PartOfDay:
+    return [part for first, part in T.CLOCK_WINDOWS if first <= hour][-1]
+
+
 def _times(m: re.Match, rule: Rule, lo: int, hi: int) -> dict:
     end_span = _span_of(m, rule, "end", lo, hi)
     cut = end_span[0] if end_span else hi
@@ -129,6 +133,7 @@ def _times(m: re.Match, rule: Rule, lo: int, hi: int) -> dict:
         out["pod"] = T.PART_OF_DAY[pod_word][0]
     if "h" in f:
         out["time"], out["day_shift"] = _clock(f, pod_word, m.string[lo:cut])
+        out.setdefault("pod", _window(int(out["time"][:2])))
     if end_span:
         g = fields(m, rule, *end_span)
         out["end_time"], _ = _clock(g, g.get("pod", pod_word), m.string[slice(*end_span)])

@@ -8,6 +8,7 @@ words anchor on the previous mention ("previous") or on the document's now ("ref
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -200,23 +201,30 @@ def resolve(text: str, *, year: int | None = None, month: int | None = None,
 
     Never raises on any text: impossible or unanchored dates become DateWarnings.
     """
-    ctx = Context(year, month, reference)
     mentions: list[DateSpan] = []
     warnings: list[DateWarning] = []
+    for _rule, item in iter_resolved(text, year=year, month=month, reference=reference):
+        (mentions if isinstance(item, DateSpan) else warnings).append(item)
+    return Resolution(tuple(mentions), tuple(warnings))
+
+
+def iter_resolved(text: str, *, year: int | None = None, month: int | None = None,
+                  reference: date | None = None) -> Iterator[tuple[str, DateSpan | DateWarning]]:
+    """(rule name, mention or warning) in text order: `resolve`, with the rule that fired."""
+    ctx = Context(year, month, reference)
     for m in MASTER.finditer(text):
         rule = RULES[m.lastgroup]
-        start, end = m.start(), m.end()
-        where = (start, end)
+        where = m.span()
+        found = text[where[0]:where[1]]
         try:
-            mention = _span(PRODUCTIONS[rule.name](m, rule), ctx, text[start:end], where)
+            mention = _span(PRODUCTIONS[rule.name](m, rule), ctx, found, where)
         except NotADate:
             continue
         except (Impossible, NoContext) as exc:
-            warnings.append(DateWarning(text[start:end], where, str(exc)))
+            yield rule.name, DateWarning(found, where, str(exc))
             continue
         except (ValueError, OverflowError) as exc:       # a date() out of its range
-            warnings.append(DateWarning(text[start:end], where, f"not a date: {exc}"))
+            yield rule.name, DateWarning(found, where, f"not a date: {exc}")
             continue
-        mentions.append(mention)
         ctx.prev = mention
-    return Resolution(tuple(mentions), tuple(warnings))
+        yield rule.name, mention

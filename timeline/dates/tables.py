@@ -107,6 +107,12 @@ PART_OF_DAY = {
     "半夜": (PartOfDay.NIGHT, "night"),
     "晚": (PartOfDay.EVENING, "night"),
 }
+# A clock time without a part-of-day word still says which part it is in:
+# (first hour, part), in order. 05-12 morning, 12-13 noon, 13-18 afternoon, 18-22 evening.
+CLOCK_WINDOWS = (
+    (0, PartOfDay.NIGHT), (5, PartOfDay.MORNING), (12, PartOfDay.NOON),
+    (13, PartOfDay.AFTERNOON), (18, PartOfDay.EVENING), (22, PartOfDay.NIGHT),
+)
 # Clock fractions after "N 点/时".
 CLOCK_FRACTIONS = {"半": 30, "一刻": 15, "1刻": 15, "三刻": 45, "3刻": 45}
 

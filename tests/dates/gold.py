@@ -1,0 +1,207 @@
+"""Gold cases: many phrasings under one expected value, each case with its own context.
+
+A phrasing is the whole mention, or a text with the mention marked `[[like this]]` (the
+marked mention is checked; the rest is context). Contexts never use today's date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Y2020 = {"year": 2020}
+REF = {"reference": date(2020, 6, 15)}
+CHRONICLE_SEPT = {"year": 2020, "month": 9}
+
+
+@dataclass(frozen=True)
+class Expect:
+    start: str
+    end: str | None = None              # None: same as start
+    precision: str = "day"
+    time: str | None = None
+    end_time: str | None = None
+    part_of_day: str | None = None
+    calendar: str = "gregorian"
+    relative: bool | None = None        # None: not checked
+    is_list: bool = False
+
+
+@dataclass(frozen=True)
+class Case:
+    group: str
+    context: dict
+    expect: Expect
+    phrasings: tuple[str, ...]
+    rules: tuple[str, ...] = field(default=())   # rules these phrasings must exercise
+
+
+def C(group, context, expect, *phrasings, rules=()):
+    return Case(group, context, expect, phrasings, tuple(rules))
+
+
+CORPUS: tuple[Case, ...] = (
+    # 1. full dates, every way of writing the digits, layout noise inside
+    C("full", {}, Expect("2020-09-16", relative=False),
+      "2020 年 9 月 16 日", "2020年9月16日", "２０２０年９月１６日", "二〇二〇年九月十六日",
+      "二零二零年九月十六日", "2020\n\n年 9 月 16 日", "2020 年\n\n9 月 16\n日", "2020年9月16号",
+      "2020年09月16日", "　2020 年 9 月 16 日，[[2020 年 9 月 16 日]]", rules=["point"]),
+    C("full", Y2020, Expect("2020-09-16", relative=True),
+      "9 月 16 日", "九月十六日", "9月16日", "9 月 16\n\n日", "九月十六"),
+    C("full", Y2020, Expect("2020-12-31"), "十二月三十一日", "12 月 31 日", "十二月卅一日"),
+    C("full", CHRONICLE_SEPT, Expect("2020-09-23", relative=True), "廿三日", "23 日", "二十三日"),
+    C("full", CHRONICLE_SEPT, Expect("2020-09-30"), "卅日", "30 日", "三十日"),
+    C("full", {"year": 1999}, Expect("2004-08-15"), "两千零四年八月十五", "二〇〇四年八月十五日"),
+    C("full", {}, Expect("1998-04-01", "1998-04-30", "month"), "98年4月", "九八年四月"),
+
+    # 2. ranges, lists, month and year ranges, clock ranges
+    C("range", {}, Expect("2020-09-16", "2020-09-17"),
+      "2020 年 9 月 16 —17 日", "2020 年 9 月 16—17 日", "2020年9月16-17日", "2020 年 9 月 16 ~ 17 日",
+      "2020 年 9 月 16～17 日", "2020 年 9 月 16 日至 17 日", "2020 年 9 月 16 日—17 日",
+      "2020 年 9 月 16 到 17 日", "2020 年 9 月 16——17 日", "2020 年 9 月 16－17 日",
+      "2020 年 9 月 16–17 日", "2020 年 9 月 16〜17 日", "2020 年 9 月 16--17 日",
+      "2020 年 9 月 16 日至 9 月 17 日", "2020\n\n年 9 月 16 —\n17 日", rules=["day_range", "range"]),
+    C("range", Y2020, Expect("2020-09-30", "2020-10-02"),
+      "9 月 30 日—10 月 2 日", "9 月 30 日至 10 月 2 日", "9月30日-10月2日", "九月三十日到十月二日"),
+    C("range", {}, Expect("2020-12-31", "2021-01-02"),
+      "2020 年 12 月 31 日至 2021 年 1 月 2 日", "2020 年 12 月 31 日—2021 年 1 月 2 日",
+      "2020 年 12 月 31 日至 1 月 2 日"),
+    C("range", Y2020, Expect("2020-09-16", "2020-09-18", is_list=True),
+      "9 月 16 日、18 日", "9 月 16、17、18 日", "9月16日、17日、18日", rules=["day_list"]),
+    C("range", CHRONICLE_SEPT, Expect("2020-09-16", "2020-09-17", is_list=True), "16、17 日"),
+    C("range", CHRONICLE_SEPT, Expect("2020-09-15", "2020-09-16"), "15—16日", "15 日至 16 日"),
+    C("range", {}, Expect("2020-01-01", "2020-09-30", "month"),
+      "2020 年 1—9 月", "2020 年 1 月至 9 月", "2020年1-9月", "2020 年 1－9 月份",
+      rules=["month_range"]),
+    C("range", Y2020, Expect("2020-08-01", "2020-11-30", "month"), "8 月至 11 月", "8—11 月"),
+    C("range", Y2020, Expect("2020-01-01", "2020-09-30", "month"), "1－9 月份", "1~9月"),
+    C("range", {}, Expect("2020-01-01", "2022-12-31", "year"),
+      "2020—2022 年", "2020-2022 年", "2020 年至 2022 年", "2020年到2022年", "2020 至 2022 年度",
+      rules=["year_range"]),
+    C("range", {}, Expect("2020-11-01", "2021-02-28", "month"), "2020 年 11 月至 2021 年 2 月"),
+    C("range", {"reference": date(2020, 9, 16)},
+      Expect("2020-09-16", time="09:00", end_time="11:00", part_of_day="morning"),
+      "上午 9 时至 11 时", "上午 9 点到 11 点", "上午9:00～11:00", "上午 9—11 时", rules=["clock"]),
+    C("range", Y2020, Expect("2020-09-16", time="15:00", end_time="17:30", part_of_day="afternoon"),
+      "9 月 16 日下午 3 时至 5 时半", "9月16日下午3点-5点30分", "9 月 16 日 15:00—17:30"),
+    C("range", Y2020, Expect("2020-09-01", "2020-12-31", "day"), "9 月 1 日至年底"),
+
+    # 3. partial dates: context supplies year or month; months, years, xun, quarters...
+    C("partial", {"year": 2020}, Expect("2020-03-01", "2020-03-31", "month", relative=True),
+      "3 月", "3 月份", "三月", "三月份", "3月"),
+    C("partial", {}, Expect("2019-01-01", "2019-12-31", "year", relative=False),
+      "2019 年", "2019 年度", "2019年", "二〇一九年", "[[2019 年]]，全区", "至 [[2019 年]]"),
+    C("partial", {}, Expect("2025-01-01", "2025-12-31", "year"), "计划至 [[2025 年]]，建成"),
+    C("partial", {"year": 2019}, Expect("2019-01-01", "2019-12-31", "year", relative=True),
+      "是年", "当年", "同年"),
+    C("partial", Y2020, Expect("2020-06-21", "2020-06-30", "xun"),
+      "6 月下旬", "六月下旬", "6月下旬", "6 月底", "6 月末", "2020 年 6 月下旬"),
+    C("partial", Y2020, Expect("2020-06-01", "2020-06-10", "xun"), "6 月上旬", "6 月初"),
+    C("partial", Y2020, Expect("2020-02-11", "2020-02-20", "xun"), "2 月中旬", "二月中旬"),
+    C("partial", Y2020, Expect("2020-02-21", "2020-02-29", "xun"), "2 月下旬", "2 月底"),
+    C("partial", {"year": 2020, "month": 4}, Expect("2020-04-21", "2020-04-30", "xun"),
+      "下旬", "月底", "月末"),
+    C("partial", {"year": 2020, "month": 4}, Expect("2020-04-01", "2020-04-10", "xun"), "上旬", "月初"),
+    C("partial", Y2020, Expect("2020-01-01", "2020-03-31", "quarter"),
+      "一季度", "第一季度", "1 季度", "首季度", "2020 年一季度", "2020年第一季度"),
+    C("partial", Y2020, Expect("2020-04-01", "2020-06-30", "quarter"), "第二季度", "二季度"),
+    C("partial", Y2020, Expect("2020-07-01", "2020-09-30", "quarter"), "三季度", "第三季度"),
+    C("partial", Y2020, Expect("2020-10-01", "2020-12-31", "quarter"), "四季度", "第四季度"),
+    C("partial", Y2020, Expect("2020-01-01", "2020-09-30", "quarter"), "前三季度"),
+    C("partial", Y2020, Expect("2020-01-01", "2020-06-30", "half"), "上半年", "2020 年上半年", "前半年"),
+    C("partial", Y2020, Expect("2020-07-01", "2020-12-31", "half"), "下半年", "2020年下半年"),
+    C("partial", Y2020, Expect("2020-12-01", "2020-12-31", "month"),
+      "年底", "年末", "2020 年底", "2020 年末", "至[[年底]]", "到[[年底]]，园区", "年终"),
+    C("partial", Y2020, Expect("2020-01-01", "2020-01-31", "month"), "年初", "2020 年初"),
+    C("partial", Y2020, Expect("2020-06-01", "2020-07-31", "month"), "[[年中]]，", "[[2020 年中]]。"),
+
+    # 4. part of day and clock times
+    C("clock", Y2020, Expect("2020-09-17", part_of_day="morning", relative=True),
+      "9 月 17 日上午", "9月17日上午", "9 月 17 日 上午", "9 月 17 日早上", "9 月 17 日早晨"),
+    C("clock", Y2020, Expect("2020-09-17", part_of_day="night"), "9 月 17 日凌晨", "9 月 17 日夜间",
+      "9 月 17 日夜里"),
+    C("clock", Y2020, Expect("2020-09-17", part_of_day="noon"), "9 月 17 日中午"),
+    C("clock", Y2020, Expect("2020-09-17", part_of_day="afternoon"), "9 月 17 日下午"),
+    C("clock", Y2020, Expect("2020-09-17", part_of_day="evening"), "9 月 17 日傍晚", "9 月 17 日晚上",
+      "9 月 17 日晚"),
+    C("clock", Y2020, Expect("2020-09-17", time="09:00", part_of_day="morning"), "9 月 17 日 9 时", "9 月 17 日 9 点",
+      "9 月 17 日 9:00", "9 月 17 日九时", "9 月 17 日 9 点整"),
+    C("clock", Y2020, Expect("2020-09-17", time="09:30", part_of_day="morning"), "9 月 17 日 9 时 30 分", "9 月 17 日 9:30",
+      "9 月 17 日 9 点半", "9 月 17 日九点三十分", "9 月 17 日 9点30"),
+    C("clock", Y2020, Expect("2020-09-17", time="14:30", part_of_day="afternoon"), "9 月 17 日 14：30", "9 月 17 日下午 2 点半",
+      "9 月 17 日 14 时 30 分"),
+    C("clock", Y2020, Expect("2020-09-17", time="15:30", part_of_day="afternoon"),
+      "9 月 17 日下午 3 点半", "9 月 17 日下午3时30分", "9 月 17 日下午 3:30"),
+    C("clock", Y2020, Expect("2020-09-17", time="15:00", part_of_day="afternoon"), "9 月 17 日下午 3 时",
+      "9 月 17 日下午三点"),
+    C("clock", Y2020, Expect("2020-09-17", time="20:00", part_of_day="evening"), "9 月 17 日晚上 8 点",
+      "9 月 17 日晚 8 时"),
+    C("clock", Y2020, Expect("2020-09-17", time="12:00", part_of_day="noon"), "9 月 17 日中午 12 时"),
+    C("clock", Y2020, Expect("2020-09-17", time="09:15", part_of_day="morning"), "9 月 17 日 9点一刻"),
+    C("clock", {"reference": date(2020, 9, 17)}, Expect("2020-09-17", time="09:15", part_of_day="morning", relative=True),
+      "9点一刻", "上午 9 点一刻"),
+    C("clock", Y2020, Expect("2020-09-16", time="15:30", part_of_day="afternoon", relative=True),
+      "9 月 16 日。[[下午 3 点半]]"),
+
+    # 5. relative words: against the previous mention, else the context
+    C("relative", {}, Expect("2020-09-16", relative=True),
+      "2020 年 9 月 16 日，[[同日]]", "2020 年 9 月 16 日，[[当日]]", "2020 年 9 月 16 日，[[当天]]",
+      "2020 年 9 月 17 日。[[前一天]]"),
+    C("relative", {}, Expect("2020-09-17", relative=True),
+      "2020 年 9 月 16 日，[[次日]]", "2020 年 9 月 16 日，[[翌日]]", "2020 年 9 月 16 日。[[第二天]]",
+      "2020 年 9 月 15—16 日，[[次日]]"),
+    C("relative", {"reference": date(2020, 9, 16)}, Expect("2020-09-17", relative=True), "次日", "翌日"),
+    C("relative", {}, Expect("2020-09-17", part_of_day="afternoon", relative=True),
+      "2020 年 9 月 16 日。[[次日下午]]"),
+    C("relative", {}, Expect("2021-01-01", "2021-12-31", "year", relative=True),
+      "2020 年 9 月，[[次年]]", "2020 年 9 月。[[翌年]]", "2022 年，[[上年]]"),
+    C("relative", {"year": 2021}, Expect("2021-01-01", "2021-12-31", "year", relative=True), "是年",
+      "当年"),
+    C("relative", {}, Expect("2020-09-01", "2020-09-30", "month", relative=True),
+      "2020 年 9 月 16 日。[[是月]]", "2020 年 9 月 16 日。[[当月]]", "2020 年 8 月 3 日。[[次月]]"),
+    C("relative", {}, Expect("2021-01-01", "2021-01-31", "month", relative=True),
+      "2020 年 12 月 3 日。[[次月]]"),
+    C("relative", {}, Expect("2021-03-05", relative=True), "2020 年 9 月。[[次年 3 月 5 日]]"),
+    C("relative", {}, Expect("2020-09-18", relative=True), "2020 年 9 月 16 日，[[18 日]]"),
+    C("relative", {"reference": date(2017, 3, 22)}, Expect("2016-05-01", "2016-05-31", "month", relative=True),
+      "去年5月", "去年 5 月"),
+
+    # 6. lunar dates and festivals, in the context year
+    C("lunar", Y2020, Expect("2020-01-25", calendar="lunar"),
+      "农历正月初一", "正月初一", "春节", "阴历正月初一", "大年初一", "2020 年春节", "农历 1 月 1 日",
+      rules=["lunar_marked", "lunar_named", "festival"]),
+    C("lunar", Y2020, Expect("2020-10-01", calendar="lunar"), "农历八月十五", "中秋节", "中秋"),
+    C("lunar", Y2020, Expect("2020-01-17", calendar="lunar"), "腊月二十三", "农历腊月廿三"),
+    C("lunar", Y2020, Expect("2020-02-08", calendar="lunar"), "正月十五", "元宵节", "元宵"),
+    C("lunar", Y2020, Expect("2020-06-25", calendar="lunar"), "端午节", "农历五月初五", "五月初五"),
+    C("lunar", Y2020, Expect("2020-08-25", calendar="lunar"), "七夕", "七夕节"),
+    C("lunar", Y2020, Expect("2020-10-25", calendar="lunar"), "重阳节"),
+    C("lunar", Y2020, Expect("2020-01-24", calendar="lunar"), "除夕", "大年三十"),
+    C("lunar", {"year": 2021}, Expect("2021-02-11", calendar="lunar"), "除夕"),
+    C("lunar", {"year": 2020}, Expect("2020-05-23", "2020-06-20", "month", calendar="lunar"), "农历闰四月"),
+    C("lunar", Y2020, Expect("2020-04-04"), "清明节"),
+    C("lunar", Y2020, Expect("2020-01-01"), "元旦"),
+    C("lunar", Y2020, Expect("2020-05-01"), "劳动节", "五一劳动节"),
+    C("lunar", Y2020, Expect("2020-10-01"), "国庆节", "国庆"),
+    C("lunar", Y2020, Expect("2020-10-01", time="20:00", part_of_day="evening", calendar="lunar"),
+      "中秋节晚上 8 点"),
+
+    # 7. era years
+    C("era", {}, Expect("1937-07-07", calendar="era", relative=False), "民国二十六年七月七日",
+      "民国26年7月7日", rules=["era"]),
+    C("era", {}, Expect("1912-01-01", "1912-12-31", "year", calendar="era"), "民国元年", "民国1年"),
+    C("era", {}, Expect("1904-01-01", "1904-12-31", "year", calendar="era"), "光绪三十年"),
+    C("era", {}, Expect("1821-01-01", "1821-12-31", "year", calendar="era"), "道光元年"),
+    C("era", {}, Expect("1851-01-01", "1851-12-31", "year", calendar="era"), "咸丰元年"),
+    C("era", {}, Expect("1862-01-01", "1862-12-31", "year", calendar="era"), "同治元年"),
+    C("era", {}, Expect("1875-01-01", "1875-12-31", "year", calendar="era"), "光绪元年"),
+    C("era", {}, Expect("1909-01-01", "1909-12-31", "year", calendar="era"), "宣统元年"),
+    # Qing months and days are lunar: 光绪三十年八月初三 = 1904-09-12.
+    C("era", {}, Expect("1904-09-12", calendar="era"), "光绪三十年八月初三"),
+    C("era", {}, Expect("1904-02-16", "1904-03-16", "month", calendar="era"), "光绪三十年正月"),
+
+    # 8. other notations, read through the dateparser adapter
+    C("numeric", {}, Expect("2020-09-16"), "2020-09-16", "2020/9/16", "2020.9.16", "2020-9-16",
+      "2020/09/16", "2020．9．16", rules=["numeric"]),
+    C("numeric", {}, Expect("2020-09-01", "2020-09-30", "month"), "2020.09", "2020-09", "2020/9"),
+    C("numeric", {}, Expect("2010-01-29", time="18:00", part_of_day="evening"), "2010.01.29晚上六点"),
+)

@@ -1,0 +1,43 @@
+"""Impossible or context-less dates: no span, a DateWarning with text and span, no exception."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.dates import resolve
+
+
+@pytest.mark.parametrize(("text", "context", "bad"), [
+    ("2020 年 2 月 30 日", {}, "2020 年 2 月 30 日"),
+    ("2021 年 2 月 29 日", {}, "2021 年 2 月 29 日"),
+    ("会议于 9 月 31 日召开", {"year": 2020}, "9 月 31 日"),
+    ("13 月", {"year": 2020}, "13 月"),
+    ("2020 年 13 月 1 日", {}, "2020 年 13 月 1 日"),
+    ("2 月 30 日", {"year": 2020}, "2 月 30 日"),
+    ("二〇二一年二月二十九日", {}, "二〇二一年二月二十九日"),
+    ("宣统五年", {}, "宣统五年"),
+    ("农历闰五月", {"year": 2020}, "农历闰五月"),      # 2020 had a leap 4th month, not 5th
+    ("2021/2/29", {}, "2021/2/29"),
+    ("2020 年 9 月 31 日至 10 月 2 日", {}, "2020 年 9 月 31 日至 10 月 2 日"),
+    ("9 月 16 日", {}, "9 月 16 日"),                  # nothing gives a year: no guess
+    ("是年", {}, "是年"),
+    ("18 日", {"year": 2020}, "18 日"),               # nor a month
+])
+def test_warning(text, context, bad):
+    result = resolve(text, **context)
+    assert result.mentions == ()
+    [warning] = result.warnings
+    assert warning.text == bad
+    assert text[warning.span[0]:warning.span[1]] == bad
+    assert warning.message
+
+
+def test_good_dates_around_a_bad_one_survive():
+    text = "2020 年 2 月 28 日，2 月 30 日，3 月 1 日"
+    result = resolve(text)
+    assert [m.start.isoformat() for m in result.mentions] == ["2020-02-28", "2020-03-01"]
+    assert [w.text for w in result.warnings] == ["2 月 30 日"]
+
+
+def test_leap_day_is_fine():
+    [m] = resolve("2020 年 2 月 29 日").mentions
+    assert m.start.isoformat() == "2020-02-29"
