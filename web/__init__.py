@@ -41,6 +41,9 @@ def create_app(config: Mapping | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
-    from web import feeds
+    from web import api, feeds, pages, security
 
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    security.init_app(app)

@@ -1,0 +1,34 @@
+"""Web fixtures beyond the shared ones: an app over a small hand-made document."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.web.handmade import handmade_document
+from timeline.store import db
+from timeline.store.ingest import store_document
+
+
+@pytest.fixture(scope="session")
+def handmade_url(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('handmade') / 'timeline.sqlite'}"
+    db.upgrade(url)
+    engine = db.make_engine(url)
+    with db.make_sessionmaker(engine).begin() as session:
+        store_document(session, handmade_document(), path="handmade.txt", sha256="0" * 64,
+                       now=datetime(2021, 1, 1, tzinfo=timezone.utc))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def handmade_app(handmade_url):
+    from web import create_app
+
+    return create_app({"TESTING": True, "DATABASE_URL": handmade_url})
+
+
+@pytest.fixture
+def hclient(handmade_app):
+    return handmade_app.test_client()

@@ -1,0 +1,113 @@
+"""Dates written the Chinese way, and event bodies with their date mentions highlighted.
+
+Pure presentation helpers (no Flask request, no database): the templates call them as
+filters, the tests call them directly.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from markupsafe import Markup, escape
+
+from timeline.dates.span import DateSpan, PartOfDay, Precision
+from timeline.ical import PART_OF_DAY_LABELS
+
+DASH = "—"
+XUN_LABELS = {1: "上旬", 11: "中旬", 21: "下旬"}
+QUARTER_LABELS = ("第一季度", "第二季度", "第三季度", "第四季度")
+
+
+def _day(d: date, *, year: bool, month: bool = True) -> str:
+    return (f"{d.year}年" if year else "") + (f"{d.month}月" if month else "") + f"{d.day}日"
+
+
+def format_range(start: date, end: date, precision: Precision | str, *, part_of_day: PartOfDay | str | None = None,
+                 time: str | None = None, end_time: str | None = None, with_year: bool = False) -> str:
+    """"9月16日—17日", "9月30日—10月2日", "9月16日下午", "6月下旬", "9月", "2020年".
+
+    The year is written when `with_year` is true, when the range crosses a year, and always
+    for whole-year precisions (上半年, 第三季度 and 2020年 mean nothing without it).
+    """
+    precision = Precision(precision)
+    crosses_year = start.year != end.year
+    year = with_year or crosses_year
+    y = f"{start.year}年"
+    if precision is Precision.YEAR:
+        return y if not crosses_year else f"{start.year}年{DASH}{end.year}年"
+    if precision is Precision.HALF:
+        return y + ("上半年" if start.month <= 6 else "下半年")
+    if precision is Precision.QUARTER:
+        return y + QUARTER_LABELS[(start.month - 1) // 3]
+    prefix = y if year else ""
+    if precision is Precision.MONTH:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{prefix}{start.month}月"
+        if not crosses_year:
+            return f"{prefix}{start.month}月{DASH}{end.month}月"
+        return f"{start.year}年{start.month}月{DASH}{end.year}年{end.month}月"
+    if precision is Precision.XUN:
+        label = XUN_LABELS.get(start.day, "")
+        if (start.year, start.month) == (end.year, end.month) and label:
+            return f"{prefix}{start.month}月{label}"
+        # A xun range ("6月下旬—7月上旬") or an odd span: the days say it best.
+        return _day_range(start, end, year)
+    text = _day_range(start, end, year)
+    if start == end:
+        if time:
+            text += f" {time}" + (f"{DASH}{end_time}" if end_time else "")
+        elif part_of_day:
+            text += PART_OF_DAY_LABELS[PartOfDay(part_of_day)]
+    return text
+
+
+def _day_range(start: date, end: date, year: bool) -> str:
+    if start == end:
+        return _day(start, year=year)
+    if start.year != end.year:
+        return f"{_day(start, year=True)}{DASH}{_day(end, year=True)}"
+    if start.month != end.month:
+        return f"{_day(start, year=year)}{DASH}{_day(end, year=False)}"
+    return f"{_day(start, year=year)}{DASH}{_day(end, year=False, month=False)}"
+
+
+def format_span(span: DateSpan | None, *, with_year: bool = False) -> str:
+    """A resolved mention or an event's primary range; "" for an undated event."""
+    if span is None:
+        return ""
+    return format_range(span.start, span.end, span.precision, part_of_day=span.part_of_day,
+                        time=span.time, end_time=span.end_time, with_year=with_year)
+
+
+def mention_title(span: DateSpan) -> str:
+    """The tooltip of a highlighted mention: the range in words and in ISO dates."""
+    iso = span.start.isoformat() if span.start == span.end else f"{span.start.isoformat()} 至 {span.end.isoformat()}"
+    return f"{format_span(span, with_year=True)}（{iso}）"
+
+
+def highlight(body: str, mentions: Iterable[DateSpan]) -> Markup:
+    """`body` escaped piece by piece, each date mention wrapped in <mark> with its range.
+
+    Spans index into `body`. A span that overlaps an earlier one or falls outside the body
+    is left unmarked rather than breaking the text.
+    """
+    out: list[str] = []
+    pos = 0
+    for span in sorted(mentions, key=lambda m: (m.span[0], -m.span[1])):
+        a, b = span.span
+        if a < pos or b > len(body) or a >= b:
+            continue
+        out.append(escape(body[pos:a]))
+        out.append(Markup('<mark class="date" title="{}">{}</mark>').format(mention_title(span), body[a:b]))
+        pos = b
+    out.append(escape(body[pos:]))
+    return Markup("").join(out)
+
+
+PRECISION_WORDS = {Precision.XUN: "旬", Precision.MONTH: "月", Precision.QUARTER: "季度",
+                   Precision.HALF: "半年", Precision.YEAR: "年"}
+
+
+def vagueness(precision: Precision | None) -> str | None:
+    """"月" for an event the source dates only to a month ("原文只记到月"); None for a day."""
+    return PRECISION_WORDS.get(precision) if precision else None
