@@ -50,7 +50,15 @@ def _ends_sentence(text: str) -> bool:
     return bool(re.search(r"[。！？!?…][”’」』）)]*$", text))
 
 
-def segment_chronicle(layout: Layout, *, category: str) -> Segmentation:
+def chronicle_category(title: str | None) -> str | None:
+    """The category a chronicle's title line names ("2021年大事记" -> "大事记")."""
+    return next((name for name in v.CHRONICLE_NAMES if title and name in title), None)
+
+
+def segment_chronicle(layout: Layout, *, category: str | None = None,
+                      name: str = "大事记") -> Segmentation:
+    """Entries of a chronicle; their category is `category`, else what the chronicle's
+    title line calls it, else the document's `name`."""
     title: str | None = None
     year: int | None = None
     month: int | None = None
@@ -89,7 +97,8 @@ def segment_chronicle(layout: Layout, *, category: str) -> Segmentation:
         owners = [o for o in owner_of_line[:caption.before] if o >= 0] or [0]
         if blocks:
             blocks[owners[-1]].captions.append(caption)
-    return Segmentation("chronicle", tuple(_entry(b, category) for b in blocks), title=title)
+    chosen = category or chronicle_category(title) or name
+    return Segmentation("chronicle", tuple(_entry(b, chosen) for b in blocks), title=title)
 
 
 def _entry(block: _Open, category: str) -> Entry:

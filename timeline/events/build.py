@@ -1,0 +1,134 @@
+"""Entries -> Events: dates, moments, tags, captions, footnotes and stable keys."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Callable
+
+from timeline.dates import DateSpan, DateWarning, Precision, resolve
+from timeline.events import vocabulary as v
+from timeline.events.captions import Placed, place_captions
+from timeline.events.keys import event_key, unique_keys
+from timeline.events.model import Event, EventKind, Source
+from timeline.events.moments import moments_of
+from timeline.events.tags import tags_for
+from timeline.segment import Entry, Segmentation
+from timeline.text import Caption
+
+Warnings = list[tuple[int, DateWarning]]
+
+
+def from_context(span: DateSpan) -> DateSpan:
+    """A date an entry takes from elsewhere (the line before, a caption, the year): no text
+    of its own in the body, so an empty span at its start, marked relative."""
+    return replace(span, text="", span=(0, 0), relative=True)
+
+
+def whole_year(year: int) -> DateSpan:
+    return DateSpan("", (0, 0), date(year, 1, 1), date(year, 12, 31), Precision.YEAR, relative=True)
+
+
+def first_sentence(body: str) -> str:
+    match = v.FIRST_SENTENCE.match(body)
+    return match.group(0) if match else body
+
+
+def summary_of(body: str) -> str:
+    lead = first_sentence(body).replace("\n", "")
+    if len(lead) > v.SUMMARY_MAX_CHARS:
+        return lead[:v.SUMMARY_MAX_CHARS - 1] + "…"
+    return lead
+
+
+def _at_start(body: str, mention: DateSpan) -> bool:
+    return not body[:mention.span[0]].strip(" ，,：:、")
+
+
+def _primary(entry: Entry, mentions: tuple[DateSpan, ...], previous: DateSpan | None,
+             year: int | None, chronicle: bool) -> DateSpan | None:
+    """The event's range: the date its text starts with (in a yearbook, the first date of
+    its first sentence); an overview covers its year; a chronicle's △ line takes the day
+    of the line before."""
+    body = entry.body.text
+    first = mentions[0] if mentions else None
+    if entry.role == "xref":
+        return None
+    if entry.role == "overview":
+        if first is not None and _at_start(body, first) and first.precision == Precision.YEAR:
+            return first
+        return whole_year(year) if year else None
+    if first is not None and _at_start(body, first):
+        return first
+    if chronicle:
+        return from_context(previous) if entry.same_day and previous else None
+    lead_end = len(first_sentence(body))
+    return first if first is not None and first.span[0] < lead_end else None
+
+
+def _title(entry: Entry, year: int | None, default_category: str) -> str:
+    if entry.role != "overview":
+        return entry.title
+    if entry.category == default_category and year:
+        return v.OVERVIEW_TITLE_FOR_YEAR.format(year=year, word=entry.title)
+    return v.OVERVIEW_TITLE.format(category=entry.category, word=entry.title)
+
+
+def _caption_date(caption: Caption, year: int | None, line: int, warnings: Warnings) -> DateSpan | None:
+    found = resolve(caption.text, year=year)
+    warnings.extend((line, w) for w in found.warnings)
+    first = found.mentions[0] if found.mentions else None
+    return first if first is not None and _at_start(caption.text, first) else None
+
+
+def build_events(segmentation: Segmentation, *, document: str, year: int | None,
+                 line_of: Callable[[int], int], default_category: str = "综述",
+                 ) -> tuple[tuple[Event, ...], tuple[tuple[int, DateWarning], ...]]:
+    """Events of a segmented document and the impossible dates met, with their lines
+    (`line_of` maps an original offset to its 1-based line)."""
+    chronicle = segmentation.layout == "chronicle"
+    entries = segmentation.entries
+    warnings: Warnings = []
+    mentions: list[tuple[DateSpan, ...]] = []
+    primaries: list[DateSpan | None] = []
+    previous: DateSpan | None = None
+    for entry in entries:
+        reference = previous.start if chronicle and previous else None
+        found = resolve(entry.body.text, year=entry.year or year, month=entry.month, reference=reference)
+        warnings.extend((line_of(entry.body.origin(w.span[0])), w) for w in found.warnings)
+        primary = _primary(entry, found.mentions, previous, year, chronicle)
+        previous = primary or previous
+        mentions.append(found.mentions)
+        primaries.append(primary)
+
+    found_captions = [[Placed(c, _caption_date(c, year, c.line, warnings)) for c in e.captions]
+                      for e in entries]
+    titles = [None if e.role == "overview" else e.title for e in entries]
+    placed = place_captions(titles, primaries, found_captions)
+
+    events = []
+    for index, entry in enumerate(entries):
+        primary = primaries[index]
+        if primary is None and entry.role == "xref":
+            dated = next((p.date for p in placed[index] if p.date is not None), None)
+            primary = from_context(dated) if dated else None
+        body = entry.body.text
+        title = _title(entry, year, default_category)
+        events.append(Event(
+            key=event_key(document, entry.category, title, primary.start if primary else None),
+            title=title,
+            category=entry.category,
+            kind=EventKind(entry.role),
+            body=body,
+            summary=summary_of(body),
+            source=Source(line=entry.line, offset=entry.offset),
+            primary=primary,
+            tags=() if entry.role == "overview" else tags_for(title, first_sentence(body)),
+            mentions=mentions[index],
+            moments=moments_of(body, primary, mentions[index]),
+            footnotes=entry.footnotes,
+            captions=tuple(p.caption.text for p in placed[index]),
+            position=index,
+        ))
+    keys = unique_keys([e.key for e in events])
+    events = [replace(e, key=k) for e, k in zip(events, keys)]
+    return tuple(events), tuple(sorted(warnings, key=lambda item: item[0]))

@@ -1,0 +1,53 @@
+"""Which entry a photo caption shows: the one whose title the caption retells, else the
+one it interrupted. A caption may date an entry that has no date of its own (an xref)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from timeline.dates import DateSpan
+from timeline.events.keys import normalised_title
+from timeline.events.vocabulary import CAPTION_TITLE_MIN_PAIRS, CAPTION_TITLE_SHARE
+from timeline.text import Caption
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    caption: Caption
+    date: DateSpan | None      # the date the caption opens with, if any
+
+
+def _pairs(text: str) -> set[str]:
+    text = normalised_title(text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def title_share(title: str, caption: str) -> float:
+    """The share of the title's character pairs that the caption contains (0 if too few)."""
+    pairs = _pairs(title)
+    shared = len(pairs & _pairs(caption))
+    return shared / len(pairs) if shared >= CAPTION_TITLE_MIN_PAIRS else 0.0
+
+
+def _overlaps(date: DateSpan | None, primary: DateSpan | None) -> bool:
+    return date is None or primary is None or (date.start <= primary.end and primary.start <= date.end)
+
+
+def place_captions(titles: Sequence[str | None], primaries: Sequence[DateSpan | None],
+                   found: Sequence[Sequence[Placed]]) -> list[list[Placed]]:
+    """`found[i]`: the captions met in entry i's text. Each goes to the entry whose title it
+    retells best (and whose date it does not contradict); else it stays where it was met.
+    A None title is an entry captions are never matched to (an overview)."""
+    placed: list[list[Placed]] = [[] for _ in titles]
+    for home, captions in enumerate(found):
+        for item in captions:
+            best, target = 0.0, home
+            for index, title in enumerate(titles):
+                if title is None or not _overlaps(item.date, primaries[index]):
+                    continue
+                share = title_share(title, item.caption.text)
+                nearer = abs(index - home) < abs(target - home)
+                if share >= CAPTION_TITLE_SHARE and (share > best or share == best and nearer):
+                    best, target = share, index
+            placed[target].append(item)
+    return placed
