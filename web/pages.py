@@ -18,6 +18,12 @@ from web.yearview import build_picture, build_year
 bp = Blueprint("pages", __name__)
 
 
+@bp.app_template_global()
+def event_href(key: str) -> str:
+    """/events/<key>: url_for's result, built without url_for (a year page links thousands)."""
+    return f"{request.script_root}/events/{quote(key, safe='')}"
+
+
 @bp.app_template_filter("cn_date")
 def cn_date(stored_or_span, with_year: bool = False) -> str:
     span = stored_or_span.event.primary if isinstance(stored_or_span, StoredEvent) else stored_or_span
@@ -77,8 +83,10 @@ def year(year: int):
         # 404: this year's timeline does not exist, and link checkers should know; the page
         # still helps the reader on to the years that do.
         return render_template("pages/empty.html", year=year, years=years), 404
-    events = queries.list_events(session, flt)
+    events = queries.list_timeline(session, flt)   # the page shows no bodies: the light query
     view = build_year(year, events)
+    # The light list has no bodies; the few overviews are read whole for their "read more".
+    view.overviews = {c: [queries.get_event(session, s.event.key) for s in items] for c, items in view.overviews.items()}
     categories = queries.list_categories(session, replace(flt, categories=(), tags=(), q=None))
     chips = queries.list_categories(session, flt)
     counted = {c.name for c in chips}

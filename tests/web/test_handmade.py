@@ -177,3 +177,8 @@ def test_api_errors_are_json(hclient):
     response = hclient.get("/api/events?category=没有")
     assert response.status_code == 404 and "category" in response.get_json()["error"]
     assert hclient.get("/api/nothing").get_json()["error"]
+
+
+def test_overview_reads_in_full_behind_details(hclient):
+    html = text(hclient.get("/2020"))
+    assert '<p class="body-text">2020年，规划建设稳步推进。全年完成投资100亿元。</p>' in html

@@ -7,7 +7,8 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from timeline.events.model import StoredEvent
+from timeline.dates.span import DateSpan
+from timeline.events.model import Event, EventKind, Source, StoredEvent
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
 from timeline.store.rows import to_stored
 
@@ -156,3 +157,28 @@ def list_documents(session: Session) -> list[tuple[str, int | None, int]]:
 def data_version(session: Session) -> Version:
     row = session.get(DataVersion, 1)
     return Version(row.version, row.changed_at) if row else Version(0, EPOCH)
+
+
+def list_timeline(session: Session, flt: EventFilter = EventFilter()) -> list[StoredEvent]:
+    """Like `list_events`, for long lists: each event without its text.
+
+    body, mentions, moments, footnotes and captions come back empty (the title, dates,
+    summary, tags and source are there). One flat query plus one for the tags, with no ORM
+    objects: a year of 2,000 events loads several times faster than through `list_events`.
+    """
+    stmt = _ordered(_filtered(
+        select(EventRow.id, EventRow.key, EventRow.title, Category.name, EventRow.kind, EventRow.primary,
+               EventRow.summary, EventRow.line, EventRow.offset, EventRow.position, Document.name,
+               EventRow.sequence, EventRow.updated_at)
+        .join(Category, EventRow.category_id == Category.id).join(Document, EventRow.document_id == Document.id),
+        flt))
+    rows = session.execute(stmt).all()
+    tags: dict[int, list[str]] = {}
+    ids = _filtered(select(EventRow.id), flt)
+    for event_id, tag in session.execute(select(EventTag.event_id, EventTag.tag).where(EventTag.event_id.in_(ids))
+                                         .order_by(EventTag.event_id, EventTag.position)):
+        tags.setdefault(event_id, []).append(tag)
+    return [StoredEvent(id=r[0], document=r[10], sequence=r[11], updated_at=r[12], event=Event(
+        key=r[1], title=r[2], category=r[3], kind=EventKind(r[4]), body="", summary=r[6],
+        source=Source(line=r[7], offset=r[8]), primary=DateSpan.from_json(r[5]) if r[5] else None,
+        tags=tuple(tags.get(r[0], ())), position=r[9])) for r in rows]
