@@ -99,7 +99,10 @@ def _festival(p: Point, year: int, relative: bool) -> Resolved:
     elif name in T.NEW_YEARS_EVE:
         d, kind = lunar.new_years_eve(year), CalendarKind.LUNAR
     else:
-        d, kind = lunar.to_solar(year, *T.LUNAR_FESTIVALS[name]), CalendarKind.LUNAR
+        month, day = T.LUNAR_FESTIVALS[name]
+        # Like a lunar date: the 腊八 a 2020 yearbook means is the one in January 2020.
+        lunar_year = year if p.year is not None else lunar.in_gregorian_year(year, month, day)
+        d, kind = lunar.to_solar(lunar_year, month, day), CalendarKind.LUNAR
     d += timedelta(days=p.day_shift)
     return Resolved(d, d, Precision.DAY, kind, relative)
 

@@ -1,0 +1,47 @@
+"""The vocabulary tables and the grammar agree: every word a table lists is read."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.dates import resolve
+from timeline.dates import tables as T
+
+CONTEXT = {"year": 2020, "month": 9, "reference": date(2020, 9, 16)}
+
+
+def _one(text, **context):
+    result = resolve(text, **(context or CONTEXT))
+    assert not result.warnings, result.warnings
+    assert [m.text for m in result.mentions] == [text]
+    return result.mentions[0]
+
+
+@pytest.mark.parametrize("word", [*T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS])
+def test_relative_word_read(word):
+    assert _one(word).relative
+
+
+@pytest.mark.parametrize("word", [*T.SOLAR_FESTIVALS, *T.LUNAR_FESTIVALS, *T.NEW_YEARS_EVE,
+                                  *T.SOLAR_TERM_FESTIVALS])
+def test_festival_read(word):
+    assert _one(word).start.year == 2020 or word in T.NEW_YEARS_EVE
+
+
+@pytest.mark.parametrize("word", list(T.PART_OF_DAY))
+def test_part_of_day_read(word):
+    m = _one(f"9 月 16 日{word}")
+    assert m.part_of_day == T.PART_OF_DAY[word][0]
+
+
+@pytest.mark.parametrize("connector", T.RANGE_CONNECTORS)
+def test_connector_read(connector):
+    m = _one(f"9 月 16 日 {connector} 18 日")
+    assert (m.start, m.end) == (date(2020, 9, 16), date(2020, 9, 18))
+
+
+@pytest.mark.parametrize("era", list(T.ERAS))
+def test_era_first_year(era):
+    m = _one(f"{era}元年")
+    assert m.start.year == T.ERAS[era][0]
