@@ -116,3 +116,11 @@ def test_line_index_maps_offsets_to_lines(seed):
     assert seed.index.line(heading) == 594
     assert seed.index.line(0) == 1
     assert seed.index.start(594) == heading
+
+
+def test_repeated_headings_and_titles_are_not_running_heads():
+    chapter = ("规划建设\n【概况】2020 年，全区完成投资 10 亿元。\n【青山湖宝龙广场开业】（参 见《商 业\n"
+               "贸易》栏目“国内贸易”分目）\n")
+    layout = undo_layout(chapter * 4 + "青山湖年鉴 2020 · 12 ·\n正文。\n青山湖年鉴 2020 · 14 ·\n")
+    assert [r.text for r in layout.removed] == ["青山湖年鉴 2020 · 12 ·", "青山湖年鉴 2020 · 14 ·"]
+    assert sum(line.text == "规划建设" for line in layout.lines) == 4

@@ -24,9 +24,12 @@ def _pairs(text: str) -> set[str]:
 
 def title_share(title: str, caption: str) -> float:
     """The share of the title's character pairs that the caption contains (0 if too few)."""
-    pairs = _pairs(title)
-    shared = len(pairs & _pairs(caption))
-    return shared / len(pairs) if shared >= CAPTION_TITLE_MIN_PAIRS else 0.0
+    return _share(_pairs(title), _pairs(caption))
+
+
+def _share(title_pairs: set[str], caption_pairs: set[str]) -> float:
+    shared = len(title_pairs & caption_pairs)
+    return shared / len(title_pairs) if shared >= CAPTION_TITLE_MIN_PAIRS else 0.0
 
 
 def _overlaps(date: DateSpan | None, primary: DateSpan | None) -> bool:
@@ -39,13 +42,15 @@ def place_captions(titles: Sequence[str | None], primaries: Sequence[DateSpan | 
     retells best (and whose date it does not contradict); else it stays where it was met.
     A None title is an entry captions are never matched to (an overview)."""
     placed: list[list[Placed]] = [[] for _ in titles]
+    title_pairs = [None if title is None else _pairs(title) for title in titles]
     for home, captions in enumerate(found):
         for item in captions:
             best, target = 0.0, home
-            for index, title in enumerate(titles):
-                if title is None or not _overlaps(item.date, primaries[index]):
+            caption_pairs = _pairs(item.caption.text)
+            for index, pairs in enumerate(title_pairs):
+                if pairs is None or not _overlaps(item.date, primaries[index]):
                     continue
-                share = title_share(title, item.caption.text)
+                share = _share(pairs, caption_pairs)
                 nearer = abs(index - home) < abs(target - home)
                 if share >= CAPTION_TITLE_SHARE and (share > best or share == best and nearer):
                     best, target = share, index

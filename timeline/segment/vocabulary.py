@@ -27,6 +27,7 @@ HEADING_PREFIX = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*|[■□◆◇●○◎★☆]\s*)"
 )
 HEADING_MIN_CHARS, HEADING_MAX_CHARS = 2, 12
+HEADING_MAX_RAW_CHARS = 2 * HEADING_MAX_CHARS + 6     # with numbering and layout spaces
 # Anything sentence-like disqualifies a heading.
 HEADING_FORBIDDEN = re.compile(r"[，。；：、！？!?,;:“”\"《》（）()【】▲△]|^\d")
 

@@ -28,6 +28,8 @@ class _Block:
 
 def heading_name(text: str) -> str | None:
     """The section name if `text` looks like a heading line, else None."""
+    if len(text) > v.HEADING_MAX_RAW_CHARS:
+        return None                    # cheap test first: most lines are long text
     name = v.HEADING_PREFIX.sub("", clean_line(text, 0).text)
     if not v.HEADING_MIN_CHARS <= len(name) <= v.HEADING_MAX_CHARS:
         return None

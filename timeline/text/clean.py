@@ -6,11 +6,14 @@ PDF extraction puts spaces between Chinese characters ("签 约 仪 式") and ar
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
 from timeline.text.patterns import SPACES
+
+_SPACE_RUN = re.compile(f"[{SPACES}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +66,18 @@ def clean_line(text: str, offset: int) -> CleanText:
     """One line without layout spaces; `offset` is where `text` starts in the original."""
     chars: list[str] = []
     origins: list[int] = []
-    pending_space: int | None = None  # origin of a space run waiting for its right neighbour
-    for i, ch in enumerate(text):
-        if ch in SPACES:
-            if pending_space is None:
-                pending_space = offset + i
-            continue
-        if pending_space is not None and chars and is_latin(chars[-1]) and is_latin(ch):
+    kept = 0                                  # end of the text copied so far
+    for run in _SPACE_RUN.finditer(text):
+        chars.append(text[kept:run.start()])
+        origins.extend(range(offset + kept, offset + run.start()))
+        left = text[run.start() - 1] if run.start() else ""
+        right = text[run.end()] if run.end() < len(text) else ""
+        if origins and is_latin(left) and is_latin(right):
             chars.append(" ")
-            origins.append(pending_space)
-        pending_space = None
-        chars.append(ch)
-        origins.append(offset + i)
+            origins.append(offset + run.start())
+        kept = run.end()
+    chars.append(text[kept:])
+    origins.extend(range(offset + kept, offset + len(text)))
     return CleanText("".join(chars), tuple(origins))
 
 

@@ -10,7 +10,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
-from unicodedata import east_asian_width
 
 from timeline.text import patterns as p
 from timeline.text.clean import LineIndex, join_lines
@@ -109,13 +108,15 @@ def _page_furniture(lines: list[TextLine]) -> set[int]:
     furniture: set[int] = set()
     candidates: list[tuple[int, str, bool]] = []
     counts: Counter[str] = Counter()
-    for line in lines:
+    for k, line in enumerate(lines):
         content = line.text.strip(p.SPACES)
         if p.PAGE_NUMBER_LINE.match(content):
             furniture.add(line.number)
             continue
-        if p.STRUCTURAL_START.match(content) or len(content) > p.RUNNING_HEAD_MAX_CHARS:
+        if p.STRUCTURAL.search(content) or len(content) > p.RUNNING_HEAD_MAX_CHARS:
             continue
+        if k + 1 < len(lines) and p.STRUCTURAL_START.match(lines[k + 1].text):
+            continue        # a line over an entry title is a section heading, however often
         without_number = p.EDGE_PAGE_NUMBER.sub("", content)
         key = p.DECORATION.sub("", without_number)
         if len(key) < 2 or re.search(r"[，。；：、！？]", key):
@@ -201,8 +202,9 @@ def _is_signature(body: list[TextLine], i: int) -> bool:
 
 
 def display_width(text: str) -> float:
-    """Width in full-width character cells (a Latin character or space is half a cell)."""
-    return sum(1.0 if east_asian_width(ch) in "WF" else 0.5 for ch in text)
+    """Width in full-width character cells: an ASCII character or space is half a cell,
+    anything else (CJK, full-width punctuation) a whole one."""
+    return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
 
 
 def _mark_paragraph_ends(lines: list[TextLine], indented: list[bool]) -> list[TextLine]:
@@ -210,10 +212,11 @@ def _mark_paragraph_ends(lines: list[TextLine], indented: list[bool]) -> list[Te
     and stops well short of the usual width (the rest of the printed line was blank)."""
     if not lines:
         return lines
-    usual = median(display_width(line.text) for line in lines)
+    widths = [display_width(line.text) for line in lines]
+    usual = median(widths)
     marked = []
     for i, line in enumerate(lines):
-        short = display_width(line.text) < p.SHORT_LINE_RATIO * usual
+        short = widths[i] < p.SHORT_LINE_RATIO * usual
         next_indented = i + 1 < len(lines) and indented[i + 1]
         ends = next_indented or (short and bool(p.SENTENCE_END.search(line.text)))
         marked.append(TextLine(line.number, line.offset, line.text, ends))

@@ -45,6 +45,7 @@ RUNNING_HEAD_REPEATS = 3
 RUNNING_HEAD_REPEATS_WITH_NUMBER = 2
 # Lines that are structure, never running heads (entry titles, footnotes, chronicle marks).
 STRUCTURAL_START = re.compile(r"^\s*[【▲△]")
+STRUCTURAL = re.compile(r"[【】▲△]")
 
 # The author signature: "（周艳清）", "（周艳清 王明）".
 SIGNATURE_LINE = re.compile(
