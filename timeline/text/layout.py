@@ -119,7 +119,7 @@ def _page_furniture(lines: list[TextLine]) -> set[int]:
             continue        # a line over an entry title is a section heading, however often
         without_number = p.EDGE_PAGE_NUMBER.sub("", content)
         key = p.DECORATION.sub("", without_number)
-        if len(key) < 2 or re.search(r"[，。；：、！？]", key):
+        if len(key) < 2 or p.NOT_IN_RUNNING_HEADS.search(key):
             continue
         candidates.append((line.number, key, without_number != content))
         counts[key] += 1

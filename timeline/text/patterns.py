@@ -46,6 +46,8 @@ RUNNING_HEAD_REPEATS_WITH_NUMBER = 2
 # Lines that are structure, never running heads (entry titles, footnotes, chronicle marks).
 STRUCTURAL_START = re.compile(r"^\s*[【▲△]")
 STRUCTURAL = re.compile(r"[【】▲△]")
+# Sentence punctuation and quotes belong to text; a running head is a bare name.
+NOT_IN_RUNNING_HEADS = re.compile(r"[，。；：、！？“”‘’《》]")
 
 # The author signature: "（周艳清）", "（周艳清 王明）".
 SIGNATURE_LINE = re.compile(
