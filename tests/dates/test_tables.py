@@ -18,7 +18,8 @@ def _one(text, **context):
     return result.mentions[0]
 
 
-@pytest.mark.parametrize("word", [*T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS])
+@pytest.mark.parametrize("word", [*T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS,
+                                  *T.RELATIVE_DAY_PARTS])
 def test_relative_word_read(word):
     assert _one(word).relative
 

@@ -35,10 +35,11 @@ FRAGMENTS: dict[str, str] = {
     "YEAR4": f"{{NB}}(?P<y>{{AR}}{{4}}|[{_CN}]{{4}}|[两二]千(?:零?[一二三四五六七八九十]{{1,2}})?){{NE}}",
     "MONTHNUM_RAW": "(?:{AR}{1,2}|十[一二]?|[一二三四五六七八九])",
     # "98 年 4 月", "零八年八月": two-digit years only where a month follows.
-    "YEAR2": f"{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}{{MONTHNUM_RAW}}{{SP}}月)",
+    "YEAR2": f"{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}(?:{{MONTHNUM_RAW}}{{SP}}月|第?[一二三四1-4]{{SP}}季度|[上下]半年|[初底末]))",
     "YEARREL": f"(?P<yrel>{_alt(T.RELATIVE_YEARS)})",
-    "YEARBOUND": f"(?:(?P<yb>[初底末终])(?![一二三四五六七八九十])|(?P<yb>中)(?=[，。、；）)]|$))",
-    "YEAR": "(?:(?:{YEAR4}|{YEAR2}){SP}年(?!历史|之久|多)|{YEARREL})(?:{YEARBOUND}|度)?",
+    "YEARBOUND": (f"(?:(?P<yb>{_alt(w for w in T.YEAR_BOUNDS if w != '中')})(?![一二三四五六七八九十])"
+                  "|(?P<yb>中)(?=[，。、；）)]|$))"),
+    "YEAR": "(?:(?:{YEAR4}|{YEAR2}){SP}年(?!历史|之久|多)|{YEARREL})(?:年?{YEARBOUND}|度)?",
     # ---- months and days
     "MONTHNUM": "{NB}(?P<m>{MONTHNUM_RAW})",
     "MONTHREL": f"(?P<mrel>{_alt(T.RELATIVE_MONTHS)})",
@@ -48,9 +49,10 @@ FRAGMENTS: dict[str, str] = {
     # "16 日", "十六日", and after a month also "八月十五" (Chinese numerals need no 日).
     "DAYNUM": "(?:{NB}(?P<d>{AR}{1,2}){NE}|(?P<d>{DAYCN_MULTI}|[一二三四五六七八九]))",
     "DAY": ("(?:{NB}(?P<d>{AR}{1,2}){SP}[日号]|(?P<d>{DAYCN_MULTI}|[一二三四五六七八九]){SP}[日号]"
-            "|(?P<d>{DAYCN_MULTI})(?![零一二三四五六七八九十个家项人次万亿千百多余名位届]))(?!{DURATION})"),
+            "|(?P<d>{DAYCN_MULTI})(?![零一二三四五六七八九十个家项人次万亿千百多余名位届])"
+            "|{NB}(?P<d>{AR}{1,2}){NE}(?=$|[，。；,;）)至到]))(?!{DURATION})"),
     # "《光明日报》", "今日头条", "《明日之后》" are names, not days.
-    "DAYREL": f"(?P<drel>{_alt(T.RELATIVE_DAYS)})(?!{_alt(T.RELATIVE_DAY_NOT_BEFORE)})",
+    "DAYREL": f"(?P<drel>{_alt([*T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS])})(?!{_alt(T.RELATIVE_DAY_NOT_BEFORE)})",
     # A day alone ("18 日" under a chronicle's month heading): 日 only, "号" is too often a
     # house or machine number ("1 号机").
     "DAYALONE": "(?<!第)(?:{NB}(?P<d>{AR}{1,2}){SP}|(?P<d>{DAYCN_MULTI}))日(?!{DURATION})",
@@ -78,7 +80,7 @@ FRAGMENTS: dict[str, str] = {
     "POINT": ("(?:{YEAR}(?:{SP}{MONTHTAIL})?|{MONTHTAIL}|{DAYALONE}|{DAYREL}|{YEARBOUND_ALONE}"
               "|{MONTHBOUND_ALONE}|{XUN}){TAIL}"),
     "LUNARMONTH": "(?:(?P<lm>[正冬腊]|十[一二]?|[一二三四五六七八九]|{NB}{AR}{1,2}){SP}月)",
-    "LUNARDAY": ("(?:(?P<ld>初[一二三四五六七八九十]|[二两]十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+    "LUNARDAY": ("(?:(?P<ld>初(?:[一二三四五六七八九十]|[0-9]{1,2}(?![0-9]))|[二两]十[一二三四五六七八九]?|十[一二三四五六七八九]?"
                  "|廿[一二三四五六七八九]?|三十)(?:{SP}[日号])?|(?P<ld>{AR}{1,2}){NE}(?:{SP}[日号])?"
                  "|(?P<ld>[一二三四五六七八九]){SP}[日号])"),
     "LUNARMARK": f"(?P<marker>{_alt(T.LUNAR_MARKERS)})",
@@ -92,7 +94,7 @@ RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
             "(?:{SP}{LUNARMONTH}(?:{SP}{LUNARDAY})?)?{TAIL}"),
     ("lunar_marked", "(?:{YEAR}{SP})?{LUNARMARK}{SP}(?:{YEAR}{SP})?(?P<leap>闰)?{LUNARMONTH}"
                      "(?:{SP}{LUNARDAY})?{TAIL}"),
-    ("lunar_named", "(?:{YEAR}{SP})?(?:(?P<leap>闰)?(?P<lm>[正冬腊])月(?:{SP}{LUNARDAY})?"
+    ("lunar_named", "(?:{YEAR}{SP})?(?:(?P<leap>闰)?(?P<lm>[正冬腊])月(?:{SP}{LUNARDAY})?|(?P<leap>闰){LUNARMONTH}"
                     "|{LUNARMONTH}{SP}(?P<ld>初[一二三四五六七八九十])|大年(?P<ld>初[一二三四五六七八九十]))"
                     "{TAIL}"),
     ("festival", "(?:{YEAR}{SP})?(?P<fest>"

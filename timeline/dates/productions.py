@@ -103,7 +103,7 @@ def _clock(f: dict[str, str], pod_word: str | None, text: str) -> tuple[str, int
     else:
         minute = T.CLOCK_FRACTIONS.get(f.get("frac", ""), 0)
     if not f["h"].isascii() and pod_word is None and "mi" not in f and "frac" not in f \
-            and not re.search("[钟整时]", text):
+            and not re.search("[钟整时年月日号]", text):
         raise NotADate                    # "一点" is "a little" unless it is clearly a time
     shift = 0
     mode = T.PART_OF_DAY[pod_word][1] if pod_word else "as_is"
@@ -112,9 +112,9 @@ def _clock(f: dict[str, str], pod_word: str | None, text: str) -> tuple[str, int
             hour += 12
         elif mode == "noon" and 1 <= hour <= 5:
             hour += 12
-        elif mode == "night" and 6 <= hour < 12:
+        elif mode == "evening" and 4 <= hour < 12 or mode == "night" and 6 <= hour < 12:
             hour += 12
-        elif mode == "night" and hour == 12:
+        elif mode in ("evening", "night") and hour == 12:
             hour, shift = 0, 1
     return _hhmm(hour, minute or 0), shift
 
@@ -123,12 +123,12 @@ def _window(hour: int) -> PartOfDay:
     return [part for first, part in T.CLOCK_WINDOWS if first <= hour][-1]
 
 
-def _times(m: re.Match, rule: Rule, lo: int, hi: int) -> dict:
+def _times(m: re.Match, rule: Rule, lo: int, hi: int, pod_word: str | None = None) -> dict:
     end_span = _span_of(m, rule, "end", lo, hi)
     cut = end_span[0] if end_span else hi
     f = fields(m, rule, lo, cut)
     out: dict = {}
-    pod_word = f.get("pod")
+    pod_word = f.get("pod", pod_word)
     if pod_word:
         out["pod"] = T.PART_OF_DAY[pod_word][0]
     if "h" in f:
@@ -158,9 +158,10 @@ def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None)
         parts["month_rel"] = f["mrel"]
     if "d" in f:
         parts["day"] = to_int(f["d"])
+    pod_word = None
     if "drel" in f:
-        parts["day_rel"] = f["drel"]
-    return Point(**parts, period=_period(f), **_times(m, rule, lo, hi))
+        parts["day_rel"], pod_word = T.RELATIVE_DAY_PARTS.get(f["drel"], (f["drel"], None))
+    return Point(**parts, period=_period(f), **_times(m, rule, lo, hi, pod_word))
 
 
 # ------------------------------------------------------------------ one per rule

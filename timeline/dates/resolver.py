@@ -60,6 +60,8 @@ class Context:
             return self.prev.start if from_start else self.prev.end
         if self.reference is not None:
             return self.reference
+        if anchor == "reference":             # "明天" is a date; we just cannot say which
+            raise NoContext("no reference date to count from")
         raise Unanchored
 
 

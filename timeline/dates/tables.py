@@ -39,7 +39,7 @@ MONTH_BOUNDS = {
 # Words for the start/middle/end of a year (after "2020 年" or alone): month ranges,
 # precision month. 年初 = January, 年中 = June-July, 年底/年末/年终 = December.
 YEAR_BOUNDS = {
-    "初": (1, 1), "中": (6, 7), "底": (12, 12), "末": (12, 12), "终": (12, 12),
+    "初": (1, 1), "伊始": (1, 1), "中": (6, 7), "底": (12, 12), "末": (12, 12), "终": (12, 12),
 }
 
 # Quarter ordinals; the span is months 3q-2 .. 3q, precision quarter.
@@ -55,7 +55,8 @@ HALVES = {"上半年": (1, 6), "前半年": (1, 6), "下半年": (7, 12), "后�
 RELATIVE_YEARS = {
     "是年": ("previous", 0), "当年": ("previous", 0), "同年": ("previous", 0),
     "次年": ("previous", 1), "翌年": ("previous", 1), "第二年": ("previous", 1),
-    "上年": ("previous", -1), "前一年": ("previous", -1),
+    "上年": ("previous", -1), "前一年": ("previous", -1), "上一年": ("previous", -1),
+    "这一年": ("reference", 0),
     "今年": ("reference", 0), "本年": ("reference", 0), "本年度": ("reference", 0),
     "去年": ("reference", -1), "明年": ("reference", 1),
     "前年": ("reference", -2), "后年": ("reference", 2),
@@ -64,7 +65,8 @@ RELATIVE_MONTHS = {
     "是月": ("previous", 0), "当月": ("previous", 0), "同月": ("previous", 0),
     "次月": ("previous", 1), "翌月": ("previous", 1),
     "本月": ("reference", 0), "上月": ("reference", -1), "下月": ("reference", 1),
-    "上个月": ("reference", -1), "下个月": ("reference", 1),
+    "上个月": ("reference", -1), "下个月": ("reference", 1), "上一个月": ("reference", -1),
+    "下一个月": ("reference", 1), "这个月": ("reference", 0), "上上个月": ("reference", -2),
 }
 RELATIVE_DAYS = {
     "同日": ("previous", 0), "当日": ("previous", 0), "当天": ("previous", 0),
@@ -75,6 +77,13 @@ RELATIVE_DAYS = {
     "明天": ("reference", 1), "明日": ("reference", 1), "昨天": ("reference", -1),
     "昨日": ("reference", -1), "后天": ("reference", 2), "後天": ("reference", 2),
     "前天": ("reference", -2), "大后天": ("reference", 3), "大前天": ("reference", -3),
+    "大大后天": ("reference", 4),
+}
+# A day and a part of it in one word: word -> (day word above, part-of-day word below).
+RELATIVE_DAY_PARTS = {
+    "昨晚": ("昨天", "晚上"), "今晚": ("今天", "晚上"), "明晚": ("明天", "晚上"),
+    "今晨": ("今天", "清晨"), "今早": ("今天", "早上"), "明早": ("明天", "早上"),
+    "当晚": ("当天", "晚上"), "是晚": ("当天", "晚上"),
 }
 # What makes a relative day word part of a name: "光明日报", "今日头条", "明日之后".
 RELATIVE_DAY_NOT_BEFORE = ("报", "头条", "之后", "之星")
@@ -85,7 +94,8 @@ COUNT_FROM_START = frozenset({"前一天", "前一日"})
 # ---------------------------------------------------------------- part of day
 # word -> (PartOfDay, how a 12-hour clock reading maps to 24 hours).
 #   "as_is": 上午 9 时 = 09:00; "pm": 下午 3 时 = 15:00 (12 stays 12);
-#   "noon": 中午 12 时 = 12:00, 中午 1 时 = 13:00; "night": 晚 8 点 = 20:00, 夜里 2 点 = 02:00.
+#   "noon": 中午 12 时 = 12:00, 中午 1 时 = 13:00; "evening": 晚上 5 点 = 17:00, 晚上 12 点 =
+#   00:00 of the next day; "night": 夜里 9 点 = 21:00, 夜里 2 点 = 02:00.
 PART_OF_DAY = {
     "凌晨": (PartOfDay.NIGHT, "as_is"),
     "清晨": (PartOfDay.MORNING, "as_is"),
@@ -98,14 +108,13 @@ PART_OF_DAY = {
     "下午": (PartOfDay.AFTERNOON, "pm"),
     "午后": (PartOfDay.AFTERNOON, "pm"),
     "傍晚": (PartOfDay.EVENING, "pm"),
-    "晚上": (PartOfDay.EVENING, "night"),
-    "晚间": (PartOfDay.EVENING, "night"),
-    "当晚": (PartOfDay.EVENING, "night"),
+    "晚上": (PartOfDay.EVENING, "evening"),
+    "晚间": (PartOfDay.EVENING, "evening"),
     "夜间": (PartOfDay.NIGHT, "night"),
     "夜里": (PartOfDay.NIGHT, "night"),
     "深夜": (PartOfDay.NIGHT, "night"),
     "半夜": (PartOfDay.NIGHT, "night"),
-    "晚": (PartOfDay.EVENING, "night"),
+    "晚": (PartOfDay.EVENING, "evening"),
 }
 # A clock time without a part-of-day word still says which part it is in:
 # (first hour, part), in order. 05-12 morning, 12-13 noon, 13-18 afternoon, 18-22 evening.
