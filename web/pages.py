@@ -109,6 +109,7 @@ def event(key: str):
     before, after = queries.neighbours(get_session(), key)
     ev = stored.event
     return render_template("pages/event.html", stored=stored, ev=ev, before=before, after=after,
+                           years=queries.list_years(get_session()),
                            body=highlight(ev.body, ev.mentions), mention_title=mention_title, vague=vagueness(ev.precision),
                            year_url=url_for("pages.year", year=ev.start.year) if ev.start else None)
 

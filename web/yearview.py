@@ -142,7 +142,7 @@ def build_picture(year: int, categories: list[str], events: list[StoredEvent],
             x0 = _x(start, days, first)
             x1 = _x(start, days, last + timedelta(days=1))
             single = first == last
-            width = 0.0 if single else max(x1 - x0, 4.0)
+            width = 0.0 if single else max(x1 - x0, 10.0)   # a two-day bar still reads as a bar
             left, right = (x0 + x1) / 2 - 6 if single else x0, (x0 + x1) / 2 + 6 if single else x0 + width
             row = next((i for i, r in enumerate(rows_end) if r <= left), None)
             if row is None:
