@@ -150,19 +150,38 @@ def compile_rules() -> tuple[re.Pattern, dict[str, Rule]]:
         pattern, fields_ = _uniquify(name, expand(template), counter)
         rules[name] = Rule(name, pattern, fields_)
         parts.append(f"(?P<{name}>{pattern})")
-    # Most positions cannot start a date: a cheap look at the first character skips them.
-    starts = "".join(sorted(set(_first_chars())))
-    master = re.compile(f"(?=[{re.escape(starts)}])(?:{'|'.join(parts)})")
+    # Most positions cannot start a date: a cheap lookahead skips them before the rules run.
+    master = re.compile(f"(?=[{re.escape(_first_chars())}])(?={_starts()})(?:{'|'.join(parts)})")
     return master, rules
 
 
-def _first_chars():
-    yield from "0123456789０１２３４５６７８９" + _CN + "十廿卅初正冬腊闰大第年月上中下前后"
-    for table in (T.RELATIVE_YEARS, T.RELATIVE_MONTHS, T.RELATIVE_DAYS, T.PART_OF_DAY,
-                  T.SOLAR_FESTIVALS, T.LUNAR_FESTIVALS, T.SOLAR_TERM_FESTIVALS, T.ERAS,
-                  T.HALVES, T.XUN, T.QUARTER_WORDS):
-        yield from (w[0] for w in table)
-    yield from (w[0] for w in (*T.LUNAR_MARKERS, *T.NEW_YEARS_EVE))
+def _first_chars() -> str:
+    """Every character a date can start with (a one-character test before `_starts`)."""
+    chars = set("0123456789０１２３４５６７８９" + _CN + "十廿卅千第前闰大首年月正冬腊初")
+    for table in _START_TABLES:
+        chars.update(w[0] for w in table)
+    return "".join(sorted(chars))
+
+
+_START_TABLES = (T.RELATIVE_YEARS, T.RELATIVE_MONTHS, T.RELATIVE_DAYS, T.RELATIVE_DAY_PARTS,
+                 T.PART_OF_DAY, T.SOLAR_FESTIVALS, T.LUNAR_FESTIVALS, T.SOLAR_TERM_FESTIVALS,
+                 T.ERAS, T.HALVES, T.XUN, T.LUNAR_MARKERS, T.NEW_YEARS_EVE, T.QUARTER_WORDS)
+
+
+def _starts() -> str:
+    """What a date can start with: a digit, a Chinese number before a unit, or the first
+    two characters of a word from the tables."""
+    words = {"第一", "第二", "第三", "第四", "第1", "第2", "第3", "第4", "第１", "第２", "第３",
+             "第４", "前二", "前两", "前三", "闰", "大年", "首季", "年初", "年底", "年末", "年终",
+             "年中", "年伊", "月初", "月底", "月末", "正月", "冬月", "腊月", "初"}
+    for table in _START_TABLES:
+        words.update(w[:2] for w in table)
+    sp = expand("{SP}")
+    # A digit run starts a date only before a unit, a range/list mark or a numeric separator.
+    digits = (f"(?<![0-9０-９])[0-9０-９]{{1,4}}{sp}"
+              f"(?:[年月日号时点季刻分:：、]|{expand('{CONN}')}|(?<=[0-9])[-/.．][0-9])")
+    number = f"[{_CN}十廿卅千]+{sp}[年月日号时点季刻分:：]"
+    return f"{digits}|{number}|{_alt(words)}"
 
 
 MASTER, RULES = compile_rules()

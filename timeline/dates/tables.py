@@ -38,6 +38,8 @@ MONTH_BOUNDS = {
 
 # Words for the start/middle/end of a year (after "2020 年" or alone): month ranges,
 # precision month. 年初 = January, 年中 = June-July, 年底/年末/年终 = December.
+# "9 月 1 日至年底" is a range to 31 December (precision day); "至年底" alone is December:
+# the open start it implies is not a date this mention can give.
 YEAR_BOUNDS = {
     "初": (1, 1), "伊始": (1, 1), "中": (6, 7), "底": (12, 12), "末": (12, 12), "终": (12, 12),
 }
