@@ -220,7 +220,7 @@ def _feed(flt: EventFilter) -> Response:
     body = ical.render_calendar(events, base_url=_base_url(), **title)
     if len(body) > LARGE_FEED:
         log.warning("feed %s is %d bytes (over %d): some clients refuse it; suggest a year "
-                    "or category feed", view or "all", len(body), LARGE_FEED)
+                    "or category feed", request.full_path, len(body), LARGE_FEED)
     return _calendar_response(body, validators)
 
 
