@@ -1,0 +1,102 @@
+"""The `timeline` command line as a user runs it: ingest, export, resolve."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import SEED
+
+SEED_DATED_TITLE = "袁家军调研杭州城西科创大走廊"
+
+
+def test_ingest_prints_a_summary_and_is_idempotent(runner):
+    first = runner.invoke(["ingest", str(SEED)])
+    assert first.exit_code == 0, first.output
+    assert "qingshanhu-2020:" in first.output
+    assert "removed" in first.output and "规划建设" in first.output and "warnings: 0" in first.output
+    again = runner.invoke(["ingest", str(SEED)])
+    assert again.exit_code == 0, again.output
+    assert "0 added, 0 updated, 0 removed" in again.output
+
+
+def test_ingest_a_folder_loads_its_text_files(runner, tmp_path):
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "notes.md").write_text("not a document")
+    result = runner.invoke(["ingest", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "a:" in result.output and "notes" not in result.output
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" * 50, "binary"),
+])
+def test_a_bad_file_fails_with_one_line_and_writes_nothing(runner, tmp_path, content, reason):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = runner.invoke(["ingest", str(bad)])
+    assert result.exit_code != 0
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "bad.txt" in errors[0], result.output
+    exported = runner.invoke(["export", "--format", "json"])
+    assert json.loads(exported.output)["count"] == 0
+
+
+def test_export_json_and_jsonl_carry_the_contract_shape(runner):
+    assert runner.invoke(["ingest", str(SEED)]).exit_code == 0
+    payload = json.loads(runner.invoke(["export", "--year", "2020"]).output)
+    assert payload["count"] == len(payload["events"]) > 0
+    event = next(e for e in payload["events"] if e["title"] == SEED_DATED_TITLE)
+    assert (event["start"], event["end"], event["precision"]) == ("2020-09-16", "2020-09-17", "day")
+    assert set(event) >= {"id", "key", "title", "category", "tags", "kind", "start", "end", "precision", "time",
+                          "part_of_day", "mentions", "summary", "body", "footnotes", "document", "source",
+                          "url", "ics"}
+    lines = runner.invoke(["export", "--format", "jsonl", "--category", "规划建设"]).output.splitlines()
+    assert lines and all(json.loads(line)["category"] == "规划建设" for line in lines)
+
+
+def test_export_writes_a_file(runner, tmp_path):
+    assert runner.invoke(["ingest", str(SEED)]).exit_code == 0
+    out = tmp_path / "events.json"
+    assert runner.invoke(["export", "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text())["count"] > 0
+
+
+def test_resolve_prints_json_with_spans_into_the_text(runner):
+    text = "2020 年 9 月 16 —17 日，省委书记调研"
+    result = runner.invoke(["resolve", "--json", text])
+    assert result.exit_code == 0, result.output
+    (mention,) = json.loads(result.output)["mentions"]
+    assert (mention["start"], mention["end"]) == ("2020-09-16", "2020-09-17")
+    assert text[mention["span"][0]:mention["span"][1]] == mention["text"]
+
+
+def test_resolve_batch_answers_each_line_in_order(runner):
+    lines = [
+        {"text": "9 月 17 日上午", "reference": "2020-01-01"},
+        {"text": "6 月下旬", "year": 2021},
+        {"text": "no date here"},
+        "not an object",
+    ]
+    stdin = "\n".join(json.dumps(item, ensure_ascii=False) for item in lines) + "\n"
+    result = runner.invoke(["resolve", "--batch"], input=stdin)
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert len(out) == 4
+    assert out[0]["mentions"][0]["start"] == "2020-09-17" and out[0]["mentions"][0]["part_of_day"] == "morning"
+    assert (out[1]["mentions"][0]["start"], out[1]["mentions"][0]["end"]) == ("2021-06-21", "2021-06-30")
+    assert out[2]["mentions"] == []
+    assert "error" in out[3]
+
+
+def test_the_installed_console_script_ingests_into_database_url(tmp_path):
+    timeline = Path(sys.executable).parent / "timeline"
+    env_url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    done = subprocess.run([str(timeline), "--database-url", env_url, "ingest", str(SEED)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "cli.sqlite").exists()
