@@ -9,34 +9,28 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from flask import Blueprint, Response, current_app, jsonify, request
-from werkzeug.datastructures import MultiDict
 from werkzeug.http import http_date, parse_date
 
 from timeline import ical
-from timeline.events.model import EventKind
-from timeline.store.queries import (EventFilter, category_by_slug, category_slug, data_version,
-                                    get_event, list_events)
+from timeline.store.queries import (EventFilter, category_by_slug, data_version, get_event,
+                                    list_events)
 from web.db import get_session
+from web.params import (BadParameter, UnknownCategory, check_categories, event_filter_from_args,
+                        parse_year)
 
 bp = Blueprint("feeds", __name__)
 log = logging.getLogger(__name__)
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 LARGE_FEED = 1_000_000   # bytes; Google Calendar is reported to refuse feeds much larger
-MAX_QUERY = 200
-
-
-class BadParameter(ValueError):
-    """A query parameter that cannot be read; the message names it."""
 
 
 class NotFound(LookupError):
-    """An unknown category or event."""
+    """An unknown category or event (or an event with no date to put in a calendar)."""
 
 
 @bp.errorhandler(BadParameter)
@@ -45,13 +39,15 @@ def _bad_parameter(exc: BadParameter):
 
 
 @bp.errorhandler(NotFound)
-def _not_found(exc: NotFound):
+@bp.errorhandler(UnknownCategory)
+def _not_found(exc: LookupError):
     return jsonify(error=str(exc)), 404
 
 
 @bp.get("/calendar.ics")
 def calendar():
-    return _feed(event_filter(request.args))
+    """Any filtered view, with the parameters of /api/events (parsed by web.params)."""
+    return _feed(check_categories(get_session(), event_filter_from_args(request.args)))
 
 
 @bp.get("/feeds/all.ics")
@@ -61,7 +57,7 @@ def all_events():
 
 @bp.get("/feeds/<int:year>.ics")
 def year_feed(year: int):
-    return _feed(EventFilter(year=_year(str(year))))
+    return _feed(EventFilter(year=parse_year(str(year))))
 
 
 @bp.get("/feeds/category/<slug>.ics")
@@ -86,94 +82,6 @@ def event_ics(key: str):
     except ical.NotInCalendar as exc:
         raise NotFound(str(exc)) from None
     return _calendar_response(body, validators)
-
-
-# -- parameters ---------------------------------------------------------------------------
-
-
-def event_filter(args: MultiDict) -> EventFilter:
-    """The view /api/events and /calendar.ics share, from query parameters.
-
-    Raises BadParameter (naming the parameter) or NotFound (an unknown category).
-    `category` takes a category's name or its slug; `from`/`to` take ISO dates (YYYY,
-    YYYY-MM, YYYY-MM-DD) or Chinese ones ("2020年9月"); a month or year means its first day
-    for `from` and its last day for `to`.
-    """
-    year = _single(args, "year")
-    q = (_single(args, "q") or "").strip() or None
-    if q and len(q) > MAX_QUERY:
-        raise BadParameter(f"q: longer than {MAX_QUERY} characters")
-    kinds = tuple(sorted(set(args.getlist("kind"))))
-    unknown = [k for k in kinds if k not in {k.value for k in EventKind}]
-    if unknown:
-        raise BadParameter(f"kind: {unknown[0]!r} is not one of "
-                           + ", ".join(k.value for k in EventKind))
-    date_from = _day(_single(args, "from"), "from", last=False)
-    date_to = _day(_single(args, "to"), "to", last=True)
-    if date_from and date_to and date_from > date_to:
-        raise BadParameter("from: after to")
-    return EventFilter(
-        year=_year(year) if year is not None else None,
-        categories=tuple(sorted({_category(c) for c in args.getlist("category") if c.strip()})),
-        tags=tuple(sorted({t.strip() for t in args.getlist("tag") if t.strip()})),
-        q=q, date_from=date_from, date_to=date_to, kinds=kinds)
-
-
-def _single(args: MultiDict, name: str) -> str | None:
-    values = args.getlist(name)
-    if len(values) > 1:
-        raise BadParameter(f"{name}: given {len(values)} times, once at most")
-    return values[0] if values else None
-
-
-def _year(text: str) -> int:
-    if not re.fullmatch(r"\d{1,4}", text.strip()) or not 1 <= int(text) <= 9999:
-        raise BadParameter(f"year: {text!r} is not a year (1-9999)")
-    return int(text)
-
-
-def _category(value: str) -> str:
-    session = get_session()
-    value = value.strip()
-    if category_slug(session, value) is not None:
-        return value
-    name = category_by_slug(session, value) if value.isascii() else None
-    if name is None:
-        raise NotFound(f"no category {value!r}")
-    return name
-
-
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-
-def _day(text: str | None, name: str, *, last: bool) -> date | None:
-    if text is None or not text.strip():
-        return None
-    text = text.strip()
-    if match := _ISO.fullmatch(text):
-        y, m, d = (int(g) if g else None for g in match.groups())
-        try:
-            first = date(y, m or 1, d or 1)
-            if not last or d:
-                return first
-            end = date(y + 1, 1, 1) if m is None or m == 12 else date(y, m + 1, 1)
-            return date.fromordinal(end.toordinal() - 1)
-        except ValueError:
-            raise BadParameter(f"{name}: {text!r} is not a date") from None
-    span = _resolve(text)
-    if span is None:
-        raise BadParameter(f"{name}: {text!r} is not a date (YYYY-MM-DD or e.g. 2020年9月)")
-    return span.end if last else span.start
-
-
-def _resolve(text: str):
-    """The first date `timeline.dates` finds in `text`, or None (also while it is missing)."""
-    try:
-        from timeline.dates import resolve
-    except ImportError:
-        return None
-    mentions = resolve(text, year=None, reference=None).mentions
-    return mentions[0] if mentions else None
 
 
 # -- responses ----------------------------------------------------------------------------
