@@ -43,7 +43,8 @@ def test_parse_user_date(text, start, end, precision):
     assert (span.start.isoformat(), span.end.isoformat(), span.precision.value) == (start, end, precision)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "abc", "9 月 16 日", "明天", "2 月 30 日", "2021-02-29"])
+@pytest.mark.parametrize("text", ["", "   ", "abc", "9 月 16 日", "明天", "2 月 30 日", "2021-02-29",
+                                  "2020-13-01", "2020年13月", "2020/2/30"])  # impossible: never a guess
 def test_parse_user_date_nothing_sensible(text):
     assert parse_user_date(text) is None
 

@@ -25,9 +25,13 @@ def parse_user_date(text: str, *, reference: date | None = None) -> DateSpan | N
     text = text.strip()
     if not text:
         return None
-    found = resolve(text, reference=reference).mentions
-    if found:
-        return found[0]
+    found = resolve(text, reference=reference)
+    if found.mentions:
+        return found.mentions[0]
+    if found.warnings:
+        # The grammar knows this shape and it is impossible ("2020-13-01"): dateparser would
+        # guess another day (2020-01-13), which is exactly what must not happen.
+        return None
     from .dateparser_adapter import parse_free
 
     day = parse_free(text, reference)
