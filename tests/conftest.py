@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.support import SEED, ingest_path, require
+from tests.support import ARTIFACTS, SEED, ingest_path, require
 from timeline.store import db
 
 PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -120,9 +120,12 @@ def live_server(seeded_url):
     from tests.support import free_port
 
     port = free_port()
+    # The server's output goes to a file: a pipe nobody reads would fill and stall the server.
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "live_server.log", "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "web.cli", "--database-url", seeded_url, "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -132,7 +135,9 @@ def live_server(seeded_url):
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                output = proc.communicate()[0].decode(errors="replace")
+                proc.wait()
+                log.close()
+                output = (ARTIFACTS / "live_server.log").read_text(errors="replace")
                 pytest.fail(f"server did not start on {base}:\n{output}")
             time.sleep(0.1)
     yield base
@@ -142,7 +147,7 @@ def live_server(seeded_url):
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
-    proc.stdout.close()
+    log.close()
 
 
 @pytest.fixture(scope="session")
