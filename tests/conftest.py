@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.support import ARTIFACTS, SEED, ingest_path, require
+from tests.support import ARTIFACTS, SEED, ingest_path, loaded_sqlite, require
 from timeline.store import db
 
 PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -73,12 +73,7 @@ def store(database_url):
 @pytest.fixture(scope="session")
 def seeded_url(tmp_path_factory) -> str:
     """A SQLite file with the seed document loaded: shared, read-only for the tests."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'timeline.sqlite'}"
-    db.upgrade(url)
-    engine = db.make_engine(url)
-    ingest_path(db.make_sessionmaker(engine), SEED)
-    engine.dispose()
-    return url
+    return loaded_sqlite(tmp_path_factory.mktemp("seeded"), lambda sessionmaker: ingest_path(sessionmaker, SEED))
 
 
 @pytest.fixture(scope="session")

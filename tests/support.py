@@ -32,6 +32,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def loaded_sqlite(directory: Path, load) -> str:
+    """The URL of a migrated SQLite file in `directory`, filled by `load(sessionmaker)`."""
+    from timeline.store import db
+
+    url = f"sqlite:///{directory / 'timeline.sqlite'}"
+    db.upgrade(url)
+    engine = db.make_engine(url)
+    load(db.make_sessionmaker(engine))
+    engine.dispose()
+    return url
+
+
 def ingest_path(sessionmaker, path: Path, *, name: str | None = None, now: datetime | None = None, **options):
     """Run the real pipeline and store on one file, in one transaction, as the CLI does."""
     from timeline.pipeline import parse_document

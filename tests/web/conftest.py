@@ -6,20 +6,18 @@ from datetime import datetime, timezone
 import pytest
 
 from tests.web.handmade import handmade_document
-from timeline.store import db
+from tests.support import loaded_sqlite
 from timeline.store.ingest import store_document
 
 
 @pytest.fixture(scope="session")
 def handmade_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('handmade') / 'timeline.sqlite'}"
-    db.upgrade(url)
-    engine = db.make_engine(url)
-    with db.make_sessionmaker(engine).begin() as session:
-        store_document(session, handmade_document(), path="handmade.txt", sha256="0" * 64,
-                       now=datetime(2021, 1, 1, tzinfo=timezone.utc))
-    engine.dispose()
-    return url
+    def load(sessionmaker):
+        with sessionmaker.begin() as session:
+            store_document(session, handmade_document(), path="handmade.txt", sha256="0" * 64,
+                           now=datetime(2021, 1, 1, tzinfo=timezone.utc))
+
+    return loaded_sqlite(tmp_path_factory.mktemp("handmade"), load)
 
 
 @pytest.fixture(scope="session")
