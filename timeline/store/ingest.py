@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from pypinyin import lazy_pinyin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from timeline.events.keys import unique_keys
 from timeline.events.model import Event, ParsedDocument
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
 from timeline.store.rows import SCHEDULING_FIELDS, content_hash, event_columns
@@ -99,7 +100,9 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
         session.add(document)
         session.flush()
     old = {row.key: row for row in document.events}
-    events = _unique_keys(parsed.events)
+    # The pipeline already gives unique keys; a hand-made document may not.
+    keys = unique_keys([e.key for e in parsed.events])
+    events = [e if e.key == k else replace(e, key=k) for e, k in zip(parsed.events, keys)]
     matches = match_existing(events, old)
     matched_ids = {row.id for row in matches.values()}
 
@@ -151,15 +154,3 @@ def _set_tags(session: Session, row: EventRow, tags: tuple[str, ...]) -> None:
         row.tags.clear()
         session.flush()  # delete the old (event, tag) rows before inserting equal ones
     row.tags.extend(EventTag(tag=t, position=i) for i, t in enumerate(tags))
-
-
-def _unique_keys(events: tuple[Event, ...]) -> list[Event]:
-    """Two entries with the same title and date in one section get distinct keys."""
-    from dataclasses import replace
-
-    seen: Counter = Counter()
-    out = []
-    for event in events:
-        seen[event.key] += 1
-        out.append(event if seen[event.key] == 1 else replace(event, key=f"{event.key}-{seen[event.key]}"))
-    return out
