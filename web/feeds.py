@@ -105,7 +105,8 @@ def _validators(view: str) -> Validators:
 def _not_modified(validators: Validators) -> Response | None:
     """A 304 when the client's copy is current (If-None-Match wins over If-Modified-Since)."""
     if request.if_none_match:
-        fresh = request.if_none_match.contains(validators.etag)
+        # Weak comparison (RFC 9110 13.1.2): a proxy that compresses may have weakened it.
+        fresh = request.if_none_match.contains_weak(validators.etag)
     elif (since := parse_date(request.headers.get("If-Modified-Since"))) is not None:
         fresh = validators.last_modified <= since
     else:
