@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pypinyin import lazy_pinyin
 from sqlalchemy import select
@@ -63,8 +63,9 @@ def bump_data_version(session: Session, now: datetime) -> None:
         session.add(DataVersion(id=1, version=1, changed_at=now))
     else:
         current.version += 1
-        # Strictly forward even when two changes share a clock tick, so Last-Modified moves.
-        current.changed_at = max(now, current.changed_at)
+        # Last-Modified has one-second resolution: two changes within a second must still
+        # give two different values, or an If-Modified-Since client misses the second.
+        current.changed_at = max(now, current.changed_at + timedelta(seconds=1))
 
 
 def match_existing(new: list[Event], old: dict[str, EventRow]) -> dict[str, EventRow]:
@@ -112,32 +113,13 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
             report.removed += 1
     session.flush()  # free the keys of removed rows before new rows take them
 
-    for event in events:
-        category = category_for(session, event.category)
-        columns = event_columns(event, parsed.year)
-        digest = content_hash(columns, event.category, event.tags)
-        report.per_category[event.category] += 1
-        report.per_kind[event.kind.value] += 1
-        row = matches.get(event.key)
-        if row is None:
-            row = EventRow(key=event.key, document=document, category=category, sequence=0,
-                           content_hash=digest, updated_at=now, **columns)
-            session.add(row)
-            _set_tags(session, row, event.tags)
-            report.added += 1
-        elif row.content_hash == digest:
-            report.unchanged += 1
-        else:
-            rescheduled = row.category_id != category.id or any(
-                getattr(row, name) != columns[name] for name in SCHEDULING_FIELDS if name != "category")
-            for name, value in columns.items():
-                setattr(row, name, value)
-            row.category = category
-            _set_tags(session, row, event.tags)
-            row.content_hash = digest
-            row.updated_at = max(now, row.updated_at)
-            row.sequence += 1 if rescheduled else 0
-            report.updated += 1
+    categories = {name: category_for(session, name) for name in dict.fromkeys(e.category for e in events)}
+    # No autoflush: rows are written together at the end (batched INSERTs), not one by one
+    # before every lazy load.
+    with session.no_autoflush:
+        for event in events:
+            _upsert_event(session, event, matches.get(event.key), categories[event.category], document,
+                          parsed.year, now, report)
 
     document.year, document.layout, document.path, document.sha256 = parsed.year, parsed.layout, path, sha256
     if report.changed:
@@ -145,6 +127,33 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
         bump_data_version(session, now)
     session.flush()
     return report
+
+
+def _upsert_event(session: Session, event: Event, row: EventRow | None, category: Category,
+                  document: Document, document_year: int | None, now: datetime, report: IngestReport) -> None:
+    columns = event_columns(event, document_year)
+    digest = content_hash(columns, event.category, event.tags)
+    report.per_category[event.category] += 1
+    report.per_kind[event.kind.value] += 1
+    if row is None:
+        row = EventRow(key=event.key, document=document, category=category, sequence=0,
+                       content_hash=digest, updated_at=now, **columns)
+        session.add(row)
+        _set_tags(session, row, event.tags)
+        report.added += 1
+    elif row.content_hash == digest:
+        report.unchanged += 1
+    else:
+        rescheduled = row.category_id != category.id or any(
+            getattr(row, name) != columns[name] for name in SCHEDULING_FIELDS if name != "category")
+        for name, value in columns.items():
+            setattr(row, name, value)
+        row.category = category
+        _set_tags(session, row, event.tags)
+        row.content_hash = digest
+        row.updated_at = max(now, row.updated_at)
+        row.sequence += 1 if rescheduled else 0
+        report.updated += 1
 
 
 def _set_tags(session: Session, row: EventRow, tags: tuple[str, ...]) -> None:
