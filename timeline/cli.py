@@ -45,11 +45,13 @@ def database_url(ctx: click.Context) -> str:
     return url
 
 
-def open_store(ctx: click.Context):
-    """A sessionmaker on an up-to-date schema (migrations are applied first)."""
+def open_store(ctx: click.Context, *, writer: bool = False):
+    """A sessionmaker on an up-to-date schema (migrations are applied first); `writer` for
+    sessions that write (see db.make_writer)."""
     url = database_url(ctx)
     db.upgrade(url)
-    return db.make_sessionmaker(db.make_engine(url))
+    engine = db.make_engine(url)
+    return db.make_writer(engine) if writer else db.make_sessionmaker(engine)
 
 
 @cli.group("db")
@@ -90,7 +92,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: 
     files = document_files(paths)
     if name and len(files) > 1:
         raise click.UsageError("--name names one document; give one file")
-    Session = open_store(ctx)
+    Session = open_store(ctx, writer=True)
     failures = 0
     for i, path in enumerate(files, 1):
         if len(files) > 1:

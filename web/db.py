@@ -4,13 +4,14 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
-from timeline.store.db import make_engine, make_sessionmaker
+from timeline.store.db import make_engine, make_reader
 
 EXTENSION = "timeline.sessionmaker"
 
 
 def get_session() -> Session:
-    """The request's session (read-only use: views never write)."""
+    """The request's session: read-only, one snapshot for the whole request, so a page's
+    several queries never see two versions of a document being re-ingested."""
     if "db_session" not in g:
         g.db_session = current_app.extensions[EXTENSION]()
     return g.db_session
@@ -24,6 +25,6 @@ def close_session(_exc: BaseException | None = None) -> None:
 
 def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
-    app.extensions[EXTENSION] = make_sessionmaker(engine)
+    app.extensions[EXTENSION] = make_reader(engine)
     app.extensions["timeline.engine"] = engine
     app.teardown_appcontext(close_session)

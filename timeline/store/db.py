@@ -15,8 +15,13 @@ import migrations
 MIGRATIONS_DIR = Path(migrations.__file__).parent
 
 
+# A PostgreSQL server that does not answer is an error after this many seconds, not a hang.
+CONNECT_TIMEOUT = 10
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys and WAL, servers get pre-ping."""
+    """An engine for `url`; SQLite gets foreign keys, WAL and real transactions, servers
+    get pre-ping and a connect timeout."""
     if url.startswith("sqlite"):
         engine = create_engine(url)
 
@@ -27,14 +32,45 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=10000")
             cur.close()
+            # pysqlite only BEGINs before INSERT/UPDATE/DELETE, so the SELECTs of one session
+            # could each see a different commit. SQLAlchemy's recipe for pysqlite: the driver
+            # emits no BEGIN of its own, and we emit one when SQLAlchemy begins a transaction.
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):  # noqa: ANN001
+            # A writer takes the write lock up front: a deferred transaction that read first
+            # could not wait for another writer (SQLITE_BUSY at once, busy_timeout or not).
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
 
         return engine
     # pre-ping: a pooled connection that died with a database restart is replaced, not used.
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    connect_args = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT}
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args)
+
+
+# Execution option that marks an engine's transactions as writes (see `make_writer`).
+WRITER = "timeline_writer"
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_writer(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for one writer transaction each (ingest): on SQLite they take the write lock
+    when they begin, so two writers queue on busy_timeout instead of failing."""
+    return make_sessionmaker(engine.execution_options(**{WRITER: True}))
+
+
+def make_reader(engine: Engine) -> sessionmaker[Session]:
+    """Read-only sessions that see one snapshot each, whatever commits meanwhile: so a page
+    that runs several queries never mixes two versions of a document. SQLite's BEGIN (see
+    `make_engine`) gives that; PostgreSQL needs REPEATABLE READ (READ COMMITTED, its
+    default, takes a new snapshot per statement)."""
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    return make_sessionmaker(engine)
 
 
 def alembic_config(url: str) -> Config:
