@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -19,7 +20,7 @@ from timeline.pipeline import parse_document
 from timeline.store import db
 from timeline.store.ingest import IngestReport, store_document
 from timeline.store.queries import EventFilter, list_events
-from timeline.text.read import UnreadableDocument
+from timeline.text.read import MAX_DOCUMENT_BYTES, UnreadableDocument, check_size
 
 # Extensions read when a directory is given to `ingest`.
 DOCUMENT_SUFFIXES = (".txt", ".text")
@@ -98,7 +99,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: 
         if len(files) > 1:
             click.echo(f"[{i}/{len(files)}] {path}", err=True)
         try:
-            data = path.read_bytes()
+            data = read_document(path)
             parsed = parse_document(data, name=name or path.stem, year=year, category=category,
                                     default_category=default_category)
         except (UnreadableDocument, OSError) as exc:
@@ -111,6 +112,15 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: 
         echo_report(report, parsed.warnings)
     if failures:
         sys.exit(1)
+
+
+def read_document(path: Path) -> bytes:
+    """The bytes of `path`; raises DocumentTooLarge before reading a file over the limit."""
+    with path.open("rb") as f:
+        check_size(os.fstat(f.fileno()).st_size, name=path.stem)
+        data = f.read(MAX_DOCUMENT_BYTES + 1)   # a pipe or a growing file has no true size
+    check_size(len(data), name=path.stem)
+    return data
 
 
 def echo_report(report: IngestReport, warnings) -> None:

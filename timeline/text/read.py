@@ -25,14 +25,32 @@ BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 _CONTROL = frozenset(chr(c) for c in range(32)) - frozenset("\t\n\r\f\v") | {"\x7f"}
 MAX_CONTROL_RATIO = 0.01
 
+# One document's size limit. A province's whole yearbook is 1,000-1,500 pages, 2-5 MB of
+# text; a bigger file is a shelf of documents in one file, or not text at all. Parsing holds
+# about 20 times the input in memory (20 MB: some 400 MB and half a minute).
+MAX_DOCUMENT_BYTES = 20_000_000
+
 
 class UnreadableDocument(ValueError):
     """The bytes are not a text document this service can read (empty, binary, unknown
     encoding). The message starts with the document's name."""
 
 
+class DocumentTooLarge(UnreadableDocument):
+    """A document over MAX_DOCUMENT_BYTES."""
+
+
+def check_size(size: int, *, name: str) -> None:
+    """Raise DocumentTooLarge when `size` bytes is over the limit for one document."""
+    if size > MAX_DOCUMENT_BYTES:
+        raise DocumentTooLarge(f"{name}: too large: {size:,} bytes; the limit for one document is "
+                               f"{MAX_DOCUMENT_BYTES:,} bytes ({MAX_DOCUMENT_BYTES // 1_000_000} MB): "
+                               "split it into one file per yearbook or chronicle")
+
+
 def decode(data: bytes, *, name: str) -> str:
     """The text of `data`, with newlines normalised to "\\n"; raises UnreadableDocument."""
+    check_size(len(data), name=name)
     if not data.strip():
         raise UnreadableDocument(f"{name}: empty document")
     text = _decode(data, name)
