@@ -13,6 +13,7 @@ from timeline.events.model import Event, EventKind, Source
 from timeline.events.moments import moments_of
 from timeline.events.tags import tags_for
 from timeline.segment import Entry, Segmentation
+from timeline.segment.titles import first_clause
 from timeline.text import Caption
 
 Warnings = list[tuple[int, DateWarning]]
@@ -67,7 +68,8 @@ def _primary(entry: Entry, mentions: tuple[DateSpan, ...], previous: DateSpan | 
 
 def _title(entry: Entry, year: int | None, default_category: str) -> str:
     if entry.role != "overview":
-        return entry.title
+        # Every event has a title: an empty 【】 or a bare date line takes its first clause.
+        return entry.title or first_clause(entry.body.text) or v.UNTITLED
     if entry.category == default_category and year:
         return v.OVERVIEW_TITLE_FOR_YEAR.format(year=year, word=entry.title)
     return v.OVERVIEW_TITLE.format(category=entry.category, word=entry.title)

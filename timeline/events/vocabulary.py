@@ -16,6 +16,9 @@ SUMMARY_MAX_CHARS = 120
 # Overview titles: "<section>概况", or "<year>年概况" for the document's own first section.
 OVERVIEW_TITLE = "{category}{word}"
 OVERVIEW_TITLE_FOR_YEAR = "{year}年{word}"
+# The title of an entry with none ("【】", a chronicle's date line with nothing after it) and
+# no text to take one from.
+UNTITLED = "（无题）"
 # Similarity (share of a title's character pairs found in a caption) for a caption to be
 # the photo of that entry ("……股票在上海证券交易所上市交易" shows "……股票上市").
 CAPTION_TITLE_SHARE = 0.7
