@@ -1,14 +1,17 @@
 """Read side: every query the web pages, the JSON API, the feeds and export use."""
 from __future__ import annotations
 
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, func, literal, or_, select, text
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.orm import Session, selectinload
 
 from timeline.dates.span import DateSpan
-from timeline.events.model import Event, EventKind, Source, StoredEvent
+from timeline.events.model import Event, EventKind, Moment, Source, StoredEvent
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
 from timeline.store.rows import to_stored
 
@@ -56,7 +59,7 @@ class Version:
     changed_at: datetime
 
 
-def _filtered(stmt: Select, flt: EventFilter) -> Select:
+def _filtered(session: Session, stmt: Select, flt: EventFilter) -> Select:
     if flt.year is not None:
         stmt = stmt.where(EventRow.year == flt.year)
     if flt.categories:
@@ -65,8 +68,7 @@ def _filtered(stmt: Select, flt: EventFilter) -> Select:
     if flt.tags:
         stmt = stmt.where(EventRow.id.in_(select(EventTag.event_id).where(EventTag.tag.in_(flt.tags))))
     if flt.q:
-        pattern = "%" + flt.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(or_(EventRow.title.like(pattern, escape="\\"), EventRow.body.like(pattern, escape="\\")))
+        stmt = stmt.where(_search(session, flt.q))
     if flt.date_from is not None:
         stmt = stmt.where(EventRow.end_date >= flt.date_from)
     if flt.date_to is not None:
@@ -76,10 +78,56 @@ def _filtered(stmt: Select, flt: EventFilter) -> Select:
     return stmt
 
 
+def _search(session: Session, q: str) -> ColumnElement[bool]:
+    """Events whose title or body holds `q` (ASCII case ignored), through the database's index.
+
+    PostgreSQL: for 3+ characters LIKE, which the pg_trgm GIN indexes serve (ILIKE only when
+    `q` has letters with case: it costs three times as much); for exactly 2 (common in
+    Chinese: "签约"), which trigrams cannot serve, the bigram index. SQLite: the FTS5 trigram
+    table for 3+ characters. A 1-character search, and any search on SQLite without FTS5,
+    is a plain LIKE bounded only by the other filters.
+    """
+    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        if len(q) == 2:
+            # Exact, no recheck needed: the index holds every lower-cased 2-character substring
+            # of title + " " + body, and a stripped 2-character query holds no space. The CTE
+            # keeps the planner from calling timeline_bigrams() row by row (seconds) instead.
+            hits = (select(EventRow.id).where(func.timeline_bigrams(EventRow.title, EventRow.body)
+                                              .op("@>")(array([func.lower(literal(q))])))
+                    .cte("bigram_hits").prefix_with("MATERIALIZED"))
+            return EventRow.id.in_(select(hits.c.id))
+        operator = "ilike" if q.lower() != q.upper() else "like"
+        return or_(getattr(EventRow.title, operator)(like, escape="\\"),
+                   getattr(EventRow.body, operator)(like, escape="\\"))
+    if dialect == "sqlite" and len(q) >= 3 and _has_fts(session):
+        # A quoted FTS5 phrase: with the trigram tokenizer it matches the substring, any case.
+        phrase = '"' + q.replace('"', '""') + '"'
+        return EventRow.id.in_(select(text("rowid")).select_from(text("events_fts"))
+                               .where(text("events_fts MATCH :phrase").bindparams(phrase=phrase)))
+    return or_(EventRow.title.like(like, escape="\\"), EventRow.body.like(like, escape="\\"))
+
+
+_FTS_TABLES: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def _has_fts(session: Session) -> bool:
+    """Whether the migrations made the FTS5 table (SQLite 3.34+ with FTS5); asked once per engine."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    if engine not in _FTS_TABLES:
+        found = session.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events_fts'"))
+        _FTS_TABLES[engine] = found.first() is not None
+    return _FTS_TABLES[engine]
+
+
 def _ordered(stmt: Select) -> Select:
     # Undated events (cross-references) after the dated ones; document order breaks ties.
-    return stmt.order_by(EventRow.start_date.is_(None), EventRow.start_date, EventRow.end_date,
-                         EventRow.document_id, EventRow.position)
+    # NULLS LAST is PostgreSQL's default for ASC, so there ix_events_order and
+    # ix_events_year_order give this order without a sort.
+    return stmt.order_by(EventRow.start_date.nulls_last(), EventRow.end_date, EventRow.document_id,
+                         EventRow.position)
 
 
 def _loaded(stmt: Select) -> Select:
@@ -87,16 +135,57 @@ def _loaded(stmt: Select) -> Select:
                         selectinload(EventRow.document))
 
 
+_LIGHT_COLUMNS = (EventRow.id, EventRow.key, EventRow.title, Category.name.label("category"), EventRow.kind,
+                  EventRow.primary, EventRow.summary, EventRow.line, EventRow.offset, EventRow.position,
+                  Document.name.label("document"), EventRow.sequence, EventRow.updated_at)
+_WHOLE_COLUMNS = _LIGHT_COLUMNS + (EventRow.body, EventRow.mentions, EventRow.moments, EventRow.footnotes,
+                                   EventRow.captions)
+
+
 def list_events(session: Session, flt: EventFilter = EventFilter(), *, limit: int | None = None,
                 offset: int = 0) -> list[StoredEvent]:
-    stmt = _loaded(_ordered(_filtered(select(EventRow), flt))).offset(offset)
+    """The events of `flt` in timeline order, whole (bodies, mentions, moments...).
+
+    Flat rows plus one query for the tags, no ORM objects: at 100,000 events a page of 500
+    or a feed of thousands spends its time in the database, not in building objects.
+    """
+    stmt = _ordered(_filtered(session, select(*_WHOLE_COLUMNS).join(Category).join(Document), flt))
+    if offset:
+        stmt = stmt.offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [to_stored(row) for row in session.scalars(stmt)]
+    rows = session.execute(stmt).all()
+    # A page's tags by its ids; a whole view's by the same filter (too many ids to bind).
+    ids = [r.id for r in rows] if limit is not None else _filtered(session, select(EventRow.id), flt)
+    tags = _tags(session, ids)
+    return [_stored(r, tags.get(r.id, ()), whole=True) for r in rows]
 
 
 def count_events(session: Session, flt: EventFilter = EventFilter()) -> int:
-    return session.scalar(_filtered(select(func.count(EventRow.id)), flt)) or 0
+    return session.scalar(_filtered(session, select(func.count(EventRow.id)), flt)) or 0
+
+
+def _tags(session: Session, ids: list[int] | Select) -> dict[int, tuple[str, ...]]:
+    """Tags by event id, in their order, for a list of ids or a SELECT of ids."""
+    if isinstance(ids, list) and not ids:
+        return {}
+    found: dict[int, list[str]] = {}
+    stmt = (select(EventTag.event_id, EventTag.tag).where(EventTag.event_id.in_(ids))
+            .order_by(EventTag.event_id, EventTag.position))
+    for event_id, tag in session.execute(stmt):
+        found.setdefault(event_id, []).append(tag)
+    return {event_id: tuple(tags) for event_id, tags in found.items()}
+
+
+def _stored(r, tags: Iterable[str], *, whole: bool) -> StoredEvent:
+    """A StoredEvent from a row of _WHOLE_COLUMNS, or of _LIGHT_COLUMNS (`whole` false: text left empty)."""
+    text_fields = {"body": r.body, "mentions": tuple(DateSpan.from_json(m) for m in r.mentions),
+                   "moments": tuple(Moment.from_json(m) for m in r.moments),
+                   "footnotes": tuple(r.footnotes), "captions": tuple(r.captions)} if whole else {"body": ""}
+    event = Event(key=r.key, title=r.title, category=r.category, kind=EventKind(r.kind), summary=r.summary,
+                  source=Source(line=r.line, offset=r.offset), tags=tuple(tags), position=r.position,
+                  primary=DateSpan.from_json(r.primary) if r.primary else None, **text_fields)
+    return StoredEvent(id=r.id, event=event, document=r.document, sequence=r.sequence, updated_at=r.updated_at)
 
 
 def get_event(session: Session, key: str) -> StoredEvent | None:
@@ -120,7 +209,7 @@ def list_categories(session: Session, flt: EventFilter = EventFilter()) -> list[
     """Categories with their event counts under `flt` (its category choice ignored)."""
     stmt = select(Category.name, Category.slug, func.count(EventRow.id)).join(
         EventRow, EventRow.category_id == Category.id)
-    stmt = (_filtered(stmt, replace(flt, categories=()))
+    stmt = (_filtered(session, stmt, replace(flt, categories=()))
             .group_by(Category.id, Category.name, Category.slug)
             # Categories in the order their documents introduce them (综述 first, as printed).
             .order_by(func.min(EventRow.document_id), func.min(EventRow.position)))
@@ -129,7 +218,7 @@ def list_categories(session: Session, flt: EventFilter = EventFilter()) -> list[
 
 def list_tags(session: Session, flt: EventFilter = EventFilter()) -> list[tuple[str, int]]:
     """Tags with their counts under `flt` (its tag choice ignored), most used first."""
-    events = _filtered(select(EventRow.id), replace(flt, tags=()))
+    events = _filtered(session, select(EventRow.id), replace(flt, tags=()))
     stmt = (select(EventTag.tag, func.count()).where(EventTag.event_id.in_(events))
             .group_by(EventTag.tag).order_by(func.count().desc(), EventTag.tag))
     return [(tag, n) for tag, n in session.execute(stmt)]
@@ -144,8 +233,15 @@ def category_slug(session: Session, name: str) -> str | None:
 
 
 def list_years(session: Session) -> list[int]:
-    stmt = select(EventRow.year).where(EventRow.year.is_not(None)).distinct().order_by(EventRow.year)
-    return list(session.scalars(stmt))
+    """The years that have events, ascending.
+
+    A skip scan: one index probe per year (`min(year) > the last`) instead of reading every
+    row's year, which DISTINCT does on PostgreSQL (10 ms at 100,000 events, on every page).
+    """
+    years = select(func.min(EventRow.year).label("year")).cte("years", recursive=True)
+    following = select(func.min(EventRow.year)).where(EventRow.year > years.c.year).scalar_subquery()
+    years = years.union_all(select(following).where(years.c.year.is_not(None)))
+    return list(session.scalars(select(years.c.year).where(years.c.year.is_not(None)).order_by(years.c.year)))
 
 
 def list_documents(session: Session) -> list[tuple[str, int | None, int]]:
@@ -162,23 +258,11 @@ def data_version(session: Session) -> Version:
 def list_timeline(session: Session, flt: EventFilter = EventFilter()) -> list[StoredEvent]:
     """Like `list_events`, for long lists: each event without its text.
 
-    body, mentions, moments, footnotes and captions come back empty (the title, dates,
-    summary, tags and source are there). One flat query plus one for the tags, with no ORM
-    objects: a year of 2,000 events loads several times faster than through `list_events`.
+    body, mentions, moments, footnotes and captions come back empty and are not read (the
+    title, dates, summary, tags and source are there): a year of 2,000 events loads several
+    times faster than whole.
     """
-    stmt = _ordered(_filtered(
-        select(EventRow.id, EventRow.key, EventRow.title, Category.name, EventRow.kind, EventRow.primary,
-               EventRow.summary, EventRow.line, EventRow.offset, EventRow.position, Document.name,
-               EventRow.sequence, EventRow.updated_at)
-        .join(Category, EventRow.category_id == Category.id).join(Document, EventRow.document_id == Document.id),
-        flt))
-    rows = session.execute(stmt).all()
-    tags: dict[int, list[str]] = {}
-    ids = _filtered(select(EventRow.id), flt)
-    for event_id, tag in session.execute(select(EventTag.event_id, EventTag.tag).where(EventTag.event_id.in_(ids))
-                                         .order_by(EventTag.event_id, EventTag.position)):
-        tags.setdefault(event_id, []).append(tag)
-    return [StoredEvent(id=r[0], document=r[10], sequence=r[11], updated_at=r[12], event=Event(
-        key=r[1], title=r[2], category=r[3], kind=EventKind(r[4]), body="", summary=r[6],
-        source=Source(line=r[7], offset=r[8]), primary=DateSpan.from_json(r[5]) if r[5] else None,
-        tags=tuple(tags.get(r[0], ())), position=r[9])) for r in rows]
+    rows = session.execute(_ordered(_filtered(session, select(*_LIGHT_COLUMNS).join(Category).join(Document),
+                                              flt))).all()
+    tags = _tags(session, _filtered(session, select(EventRow.id), flt))
+    return [_stored(r, tags.get(r.id, ()), whole=False) for r in rows]
