@@ -1,23 +1,41 @@
 """The JSON API: events and categories under the same filters as the pages and feeds."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from flask import Blueprint, request
 
 from timeline.events.export import event_json
 from timeline.store import queries
 from web.db import get_session
-from web.params import BadParameter, UnknownCategory, check_categories, event_filter_from_args
+from web.params import BadParameter, UnknownCategory, check_categories, event_filter_from_args, page_from_args
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 @bp.route("/events")
 def events():
-    """{"events": [Event, ...], "count": N} for ?year= &category= &tag= &q= &from= &to= &kind=."""
+    """One page of the events of ?year= &category= &tag= &q= &from= &to= &kind=.
+
+    {"events": [Event, ...], "count": N, "limit": L, "offset": O, "next": URL | null}:
+    `count` is every event the filter matches, `events` at most `limit` of them from
+    `offset` (?limit= default 500, at most 5000; ?offset= default 0), and `next` the URL of
+    the following page while there is one.
+    """
     session = get_session()
     flt = check_categories(session, event_filter_from_args(request.args))
-    found = queries.list_events(session, flt)
-    return {"events": [event_json(e) for e in found], "count": len(found)}
+    limit, offset = page_from_args(request.args)
+    found = queries.list_events(session, flt, limit=limit, offset=offset)
+    # A short first page is the whole view: no second query to count it.
+    count = len(found) if offset == 0 and len(found) < limit else queries.count_events(session, flt)
+    return {"events": [event_json(e) for e in found], "count": count, "limit": limit, "offset": offset,
+            "next": _next_page(limit, offset) if offset + limit < count else None}
+
+
+def _next_page(limit: int, offset: int) -> str:
+    """This request's URL with the offset of the following page."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if k not in ("limit", "offset")]
+    return request.path + "?" + urlencode(args + [("limit", limit), ("offset", offset + limit)])
 
 
 @bp.route("/categories")

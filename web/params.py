@@ -20,6 +20,8 @@ from timeline.store.queries import EventFilter
 
 MAX_Q = 200               # characters, as the feeds allow: a search longer than a paragraph is a mistake
 MAX_VALUES = 50           # values of one repeatable parameter
+DEFAULT_LIMIT = 500       # events per page of /api/events
+MAX_LIMIT = 5000
 KINDS = tuple(k.value for k in EventKind)
 
 
@@ -92,6 +94,25 @@ def event_filter_from_args(args: Mapping | MultiDict) -> EventFilter:
         raise BadParameter("from", f"after to ({date_from.isoformat()} > {date_to.isoformat()})")
     return EventFilter(year=year, categories=_many(args, "category"),
                        tags=_many(args, "tag"), q=q, date_from=date_from, date_to=date_to, kinds=kinds)
+
+
+def page_from_args(args: Mapping | MultiDict) -> tuple[int, int]:
+    """(limit, offset) of ?limit= &offset=: limit 1–MAX_LIMIT (default DEFAULT_LIMIT),
+    offset 0 or more (default 0). Raises BadParameter."""
+    if not isinstance(args, MultiDict):
+        args = MultiDict(args)
+    limit, offset = _single(args, "limit"), _single(args, "offset")
+    return (_count(limit, "limit", 1, MAX_LIMIT) if limit else DEFAULT_LIMIT,
+            _count(offset, "offset", 0, None) if offset else 0)
+
+
+def _count(text: str, param: str, low: int, high: int | None) -> int:
+    if not text.isascii() or not text.isdigit():
+        raise BadParameter(param, f"not a whole number: {text!r}")
+    n = int(text)
+    if n < low or (high is not None and n > high):
+        raise BadParameter(param, f"out of range ({low}–{high}): {n}" if high else f"below {low}: {n}")
+    return n
 
 
 class UnknownCategory(LookupError):
