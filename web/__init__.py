@@ -41,10 +41,11 @@ def create_app(config: Mapping | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
-    from web import api, errors, feeds, pages, security
+    from web import api, errors, feeds, health, pages, security
 
     app.register_blueprint(feeds.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(health.bp)
     security.init_app(app)
     errors.init_app(app)
