@@ -54,3 +54,28 @@ def ingest_path(sessionmaker, path: Path, *, name: str | None = None, now: datet
     with sessionmaker.begin() as session:
         return store_document(session, parsed, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
                               now=now or datetime.now(timezone.utc))
+
+
+def seed_database(url: str) -> str:
+    """Migrate the database at `url` and load the seed document into it; returns `url`."""
+    from timeline.store import db
+
+    db.upgrade(url)
+    engine = db.make_engine(url)
+    ingest_path(db.make_sessionmaker(engine), SEED)
+    engine.dispose()
+    return url
+
+
+def stop_process(proc, timeout: float = 30) -> int:
+    """SIGTERM (a server's graceful stop), then SIGKILL after `timeout` seconds; the exit code."""
+    import subprocess
+
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return proc.returncode

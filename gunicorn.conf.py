@@ -1,0 +1,68 @@
+"""Production serving with gunicorn: run `gunicorn` in the project folder (it reads this file).
+
+Everything comes from the environment, nothing from files on the server:
+
+    DATABASE_URL        postgresql+psycopg://user@host/dbname (several workers want PostgreSQL)
+    BIND                where to listen, default 127.0.0.1:8000 (0.0.0.0:8000 in a container)
+    WEB_CONCURRENCY     worker processes, default 2 × cores + 1, at most 8
+    GUNICORN_THREADS    threads per worker, default 4 (a thread waiting on the database
+                        does not hold a core; keep-alive connections are kept)
+    LOG_LEVEL           default info
+    TIMELINE_<KEY>      any Flask setting, e.g. TIMELINE_BASE_URL=https://timeline.example.org
+
+Access and error logs, and the application's own logging, go to stdout, one line each,
+with the worker's pid. Debug mode is refused: a worker that finds app.debug on stops the
+server at boot.
+"""
+import os
+
+wsgi_app = "web:create_app()"
+bind = [os.environ.get("BIND", "127.0.0.1:8000")]
+
+# Each worker holds its own connection pool (timeline.store.db.make_engine: 5 + 5 overflow,
+# pre-pinged), so 8 workers stay well inside PostgreSQL's default 100 connections.
+workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * (os.cpu_count() or 1) + 1, 8))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+keepalive = 5            # seconds: calendar clients and a proxy reuse connections
+timeout = 30             # a worker stuck this long is killed and replaced
+graceful_timeout = 20
+max_requests = 10_000    # recycle workers now and then, with jitter so not all at once
+max_requests_jitter = 1_000
+
+# gunicorn 25+ opens a control socket at one fixed path per user: two servers on a machine
+# (a deploy and a benchmark, or tests) would fight over it. Management is by signals.
+control_socket_disable = True
+
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info")
+# %(p)s: <pid> of the worker that served the request.
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms pid=%(p)s "%(a)s"'
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "line": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"},
+        "access": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line"},
+        "access": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "access"},
+    },
+    # The root logger carries the application's records (web.create_app leaves a configured
+    # root alone); gunicorn's own loggers would otherwise write errors to stderr.
+    "root": {"level": loglevel.upper(), "handlers": ["stdout"]},
+    "loggers": {
+        "gunicorn.error": {"level": loglevel.upper(), "handlers": ["stdout"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": ["access"], "propagate": False},
+        "alembic": {"level": "WARNING"},     # its plugin registry chatters at INFO on import
+    },
+}
+
+
+def post_worker_init(worker):
+    """Refuse to serve in debug mode (FLASK_DEBUG or TIMELINE_DEBUG set by mistake)."""
+    app = worker.wsgi
+    if getattr(app, "debug", False):
+        raise RuntimeError("refusing to serve with Flask debug mode on: unset FLASK_DEBUG / TIMELINE_DEBUG")
