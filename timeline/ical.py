@@ -298,10 +298,12 @@ def _calendar_shell(*, name: str, description: str, calendar_uid: str, timed: bo
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("METHOD", "PUBLISH")
     cal.add("UID", calendar_uid)
+    # vText, said explicitly: icalendar escapes a plain str only for properties it knows as
+    # TEXT, and a line break in NAME or X-WR-* (from ?q= or ?tag=) would fail to serialise.
     for prop in ("NAME", "X-WR-CALNAME"):
-        cal.add(prop, _clean(name))
+        cal.add(prop, vText(_clean(name)))
     for prop in ("DESCRIPTION", "X-WR-CALDESC"):
-        cal.add(prop, _clean(description))
+        cal.add(prop, vText(_clean(description)))
     cal.add("X-WR-TIMEZONE", TZID)
     # icalendar 7 leaves VALUE=DURATION out unless given; RFC 7986 requires it here.
     cal["REFRESH-INTERVAL"] = vDuration(REFRESH, params={"VALUE": "DURATION"})

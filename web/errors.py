@@ -1,4 +1,5 @@
-"""503 while the database is unreachable: a clean answer, not a 500 with a traceback.
+"""503 while the database is unreachable: a clean answer, not a 500 with a traceback (and
+a 404 for a URL path holding NUL, which PostgreSQL would refuse with one).
 
 A request that cannot reach the database (server down or restarting, connection refused or
 cut, pool exhausted, SQLite file locked past busy_timeout) gets 503 Service Unavailable with
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, abort, jsonify, render_template, request
 from sqlalchemy import exc as sa_exc
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,15 @@ def _recovered(response: Response) -> Response:
     return response
 
 
+def refuse_nul_in_path() -> None:
+    """404 for a URL path with a NUL in it: no event key or category slug holds one, and
+    PostgreSQL text cannot (asking would be a 500). Query parameters: see web.params."""
+    if "\x00" in request.path:
+        abort(404)
+
+
 def init_app(app: Flask) -> None:
     app.extensions[EXTENSION] = Outage()
     app.register_error_handler(sa_exc.SQLAlchemyError, unavailable)
+    app.before_request(refuse_nul_in_path)
     app.after_request(_recovered)

@@ -34,15 +34,23 @@ class BadParameter(ValueError):
         self.reason = reason
 
 
-def _single(args: MultiDict, name: str) -> str | None:
+def _values(args: MultiDict, name: str) -> list[str]:
     values = [v.strip() for v in args.getlist(name)]
+    # No name, tag or date holds a NUL, and PostgreSQL text cannot: it would be a 500 there.
+    if any("\x00" in v for v in values):
+        raise BadParameter(name, "contains a NUL character")
+    return values
+
+
+def _single(args: MultiDict, name: str) -> str | None:
+    values = _values(args, name)
     if len(values) > 1:
         raise BadParameter(name, "given more than once")
     return values[0] if values and values[0] else None
 
 
 def _many(args: MultiDict, name: str) -> tuple[str, ...]:
-    values = [v.strip() for v in args.getlist(name)]
+    values = _values(args, name)
     # Also accept "a,b" so hand-written URLs stay short; names hold no ASCII commas.
     values = [part.strip() for v in values for part in v.split(",")]
     values = list(dict.fromkeys(v for v in values if v))
