@@ -1,0 +1,90 @@
+"""Event text holding markup, quotes, ampersands and CR/LF is data everywhere it is shown:
+escaped in the pages, exact in the JSON, and in iCalendar escaped so that it adds no
+property (a CR/LF + "ATTENDEE:…" in a title must stay inside SUMMARY).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import icalendar
+import pytest
+
+from tests.store.events import document, event
+from tests.support import loaded_sqlite
+from timeline.store.ingest import store_document
+
+SCRIPT = "<script>alert(1)</script>"
+TITLE = f'{SCRIPT} "引号" \'单引号\' & 符号\r\nBEGIN:VEVENT\r\nATTENDEE:mailto:evil@example.org'
+BODY = (f"2020-03-01，{TITLE}。正文</p><img src=x onerror=alert(2)>\n"
+        "DTSTART:19700101\r\nEND:VEVENT\r\nX-INJECTED:yes; a,b \\ c")
+CATEGORY = 'R&D "研发" <b>'
+TAG = "<i>标签</i>"
+# What the calendar does to text: CRLF and lone CR become LF (then escaped as \n by icalendar).
+IN_CALENDAR = TITLE.replace("\r\n", "\n")
+
+
+@pytest.fixture(scope="module")
+def danger_client(tmp_path_factory):
+    from web import create_app
+
+    dangerous = replace(event("danger-1", TITLE, "2020-03-01", category=CATEGORY, tags=(TAG,)),
+                        body=BODY, summary=TITLE)
+
+    def load(sessionmaker):
+        with sessionmaker.begin() as session:
+            store_document(session, document(dangerous, name="danger-2020"), path="danger.txt", sha256="d" * 64,
+                           now=datetime(2021, 1, 1, tzinfo=timezone.utc))
+
+    url = loaded_sqlite(tmp_path_factory.mktemp("danger"), load)
+    app = create_app({"TESTING": True, "DATABASE_URL": url})
+    yield app.test_client()
+    app.extensions["timeline.engine"].dispose()
+
+
+@pytest.mark.parametrize("path", ["/2020", "/events/danger-1", "/2020?tag=" + TAG, "/2020?q=<script>"])
+def test_pages_escape_event_text(danger_client, path):
+    response = danger_client.get(path)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    for raw in (SCRIPT, "<img src=x", "<b>", "<i>标签"):
+        assert raw not in html, raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_json_carries_the_exact_text(danger_client):
+    [ev] = danger_client.get("/api/events").get_json()["events"]
+    assert (ev["title"], ev["body"], ev["summary"], ev["category"], ev["tags"]) == (TITLE, BODY, TITLE, CATEGORY, [TAG])
+    [cat] = danger_client.get("/api/categories").get_json()
+    assert cat["name"] == CATEGORY and cat["slug"].isascii()
+
+
+@pytest.mark.parametrize("path", ["/events/danger-1.ics", "/calendar.ics", "/feeds/all.ics", "/feeds/2020.ics",
+                                  "/calendar.ics?tag=" + TAG])
+def test_calendar_text_adds_no_property(danger_client, path):
+    response = danger_client.get(path)
+    assert response.status_code == 200
+    body = response.get_data()
+    # Unfolded (RFC 5545 3.1), every line is a property we wrote: none starts in event text.
+    lines = body.replace(b"\r\n ", b"").split(b"\r\n")
+    names = [line.split(b":")[0].split(b";")[0] for line in lines if line]
+    assert not set(names) & {b"ATTENDEE", b"X-INJECTED"}, names
+    assert names.count(b"BEGIN") == 2 and names.count(b"DTSTART") == 1   # VCALENDAR and VEVENT only
+    assert lines.count(b"BEGIN:VEVENT") == 1 and lines.count(b"END:VEVENT") == 1
+
+    [vevent] = icalendar.Calendar.from_ical(body).walk("VEVENT")
+    assert set(vevent) == {"SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE", "CATEGORIES",
+                           "DESCRIPTION", "LAST-MODIFIED", "TRANSP", "URL"}
+    assert str(vevent["SUMMARY"]) == IN_CALENDAR
+    assert vevent.decoded("DTSTART").isoformat() == "2020-03-01"
+    assert list(vevent["CATEGORIES"].cats) == [CATEGORY, TAG]
+    assert str(vevent["DESCRIPTION"]).startswith(IN_CALENDAR)
+
+
+@pytest.mark.parametrize("query", ["tag=0%0D0", "q=a%0D%0AX-INJECTED:1", "q=%E2%80%A8x", "tag=a%0Ab,c;d"])
+def test_filter_text_in_the_feed_name_is_escaped(danger_client, query):
+    """Found by fuzzing: a CR in ?tag= reached NAME unescaped and the feed was a 500."""
+    response = danger_client.get("/calendar.ics?" + query)
+    assert response.status_code == 200
+    cal = icalendar.Calendar.from_ical(response.get_data())
+    assert "X-INJECTED" not in cal and str(cal["NAME"]) == str(cal["X-WR-CALNAME"])
