@@ -8,13 +8,18 @@ Everything comes from the environment, nothing from files on the server:
     GUNICORN_THREADS    threads per worker, default 4 (a thread waiting on the database
                         does not hold a core; keep-alive connections are kept)
     LOG_LEVEL           default info
-    TIMELINE_<KEY>      any Flask setting, e.g. TIMELINE_BASE_URL=https://timeline.example.org
+    TIMELINE_<KEY>      any Flask setting, e.g. TIMELINE_BASE_URL=https://timeline.example.org;
+                        TIMELINE_FEED_VERSION_TTL defaults to 1 here (see below)
 
 Access and error logs, and the application's own logging, go to stdout, one line each,
 with the worker's pid. Debug mode is refused: a worker that finds app.debug on stops the
 server at boot.
 """
 import os
+
+# Feeds: a worker answers 304s from the data version it read in the last second, without
+# the database (web.feedcache); a change reaches revalidating clients within that second.
+os.environ.setdefault("TIMELINE_FEED_VERSION_TTL", "1")
 
 wsgi_app = "web:create_app()"
 bind = [os.environ.get("BIND", "127.0.0.1:8000")]

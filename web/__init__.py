@@ -23,6 +23,9 @@ def create_app(config: Mapping | None = None) -> Flask:
         DATABASE_URL=default_database_url(),
         BASE_URL=None,               # absolute links in feeds; default: the request's host
         FEED_MAX_AGE=3600,           # seconds clients and proxies may reuse a feed
+        FEED_VERSION_TTL=0,          # seconds a worker may answer 304s from the data version it
+                                     # last read, without the database (web.feedcache)
+        FEED_CACHE_BYTES=32 * 1024 * 1024,   # rendered feeds kept per worker, by ETag
         DEFAULT_YEAR=None,
     )
     app.config.from_pyfile("config.py", silent=True)

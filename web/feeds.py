@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -16,13 +17,16 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.http import http_date, parse_date
 
 from timeline import ical
-from timeline.store.queries import (EventFilter, category_by_slug, data_version, get_event,
+from timeline.store.queries import (EventFilter, Version, category_by_slug, data_version, get_event,
                                     list_events)
+from web import feedcache
 from web.db import get_session
+from web.feedcache import feed_cache
 from web.params import (BadParameter, UnknownCategory, check_categories, event_filter_from_args,
                         parse_year)
 
 bp = Blueprint("feeds", __name__)
+bp.record_once(lambda state: feedcache.init_app(state.app))
 log = logging.getLogger(__name__)
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -47,34 +51,44 @@ def _not_found(exc: LookupError):
 @bp.get("/calendar.ics")
 def calendar():
     """Any filtered view, with the parameters of /api/events (parsed by web.params)."""
-    return _feed(check_categories(get_session(), event_filter_from_args(request.args)))
+    flt = event_filter_from_args(request.args)
+    # Category names are checked (404) only when the feed is rendered: a client holding a
+    # current ETag had it from a response for categories that existed at that version.
+    return _feed(flt.cache_key(), lambda: check_categories(get_session(), flt))
 
 
 @bp.get("/feeds/all.ics")
 def all_events():
-    return _feed(EventFilter())
+    return _feed(EventFilter().cache_key(), EventFilter)
 
 
 @bp.get("/feeds/<int:year>.ics")
 def year_feed(year: int):
-    return _feed(EventFilter(year=parse_year(str(year))))
+    flt = EventFilter(year=parse_year(str(year)))
+    return _feed(flt.cache_key(), lambda: flt)
 
 
 @bp.get("/feeds/category/<slug>.ics")
 def category_feed(slug: str):
-    name = category_by_slug(get_session(), slug) if slug.isascii() else None
-    if name is None:
-        raise NotFound(f"no category with slug {slug!r}")
-    return _feed(EventFilter(categories=(name,)))
+    def category() -> EventFilter:
+        name = category_by_slug(get_session(), slug) if slug.isascii() else None
+        if name is None:
+            raise NotFound(f"no category with slug {slug!r}")
+        return EventFilter(categories=(name,))
+
+    return _feed(f"category-slug={slug}", category)
 
 
 @bp.get("/events/<key>.ics")
 def event_ics(key: str):
-    session = get_session()
-    validators = _validators(f"event={key}")
-    if (cached := _not_modified(validators)) is not None:
-        return cached
-    stored = get_event(session, key)
+    view = f"event={key}"
+    cached = _cached_version()
+    validators = _validators(view, cached or _read_version())
+    if (not_modified := _not_modified(validators)) is not None:
+        return not_modified
+    if cached:
+        validators = _validators(view, _read_version())   # the snapshot the event is read from
+    stored = get_event(get_session(), key)
     if stored is None:
         raise NotFound(f"no event {key!r}")
     try:
@@ -93,9 +107,20 @@ class Validators:
     last_modified: datetime    # UTC, whole seconds
 
 
-def _validators(view: str) -> Validators:
-    """ETag and Last-Modified of `view` from the data version alone (no events read)."""
+def _cached_version() -> Version | None:
+    """The data version this process read in the last FEED_VERSION_TTL seconds, if any."""
+    return feed_cache().version.get(float(current_app.config["FEED_VERSION_TTL"]))
+
+
+def _read_version() -> Version:
+    """The data version read now, in the request's snapshot."""
     version = data_version(get_session())
+    feed_cache().version.put(version)
+    return version
+
+
+def _validators(view: str, version: Version) -> Validators:
+    """ETag and Last-Modified of `view` at `version` (no events read)."""
     seed = "|".join([str(ical.FORMAT_VERSION), str(version.number),
                      version.changed_at.isoformat(), _base_url(), view])
     changed = version.changed_at.astimezone(timezone.utc).replace(microsecond=0)
@@ -118,18 +143,33 @@ def _not_modified(validators: Validators) -> Response | None:
     return response
 
 
-def _feed(flt: EventFilter) -> Response:
-    view = flt.cache_key()
-    validators = _validators(view)
-    if (cached := _not_modified(validators)) is not None:
-        return cached
-    events = list_events(get_session(), flt)
-    title = ical.calendar_title(year=flt.year, categories=flt.categories, tags=flt.tags, q=flt.q,
-                                date_from=flt.date_from, date_to=flt.date_to, kinds=flt.kinds)
-    body = ical.render_calendar(events, base_url=_base_url(), **title)
-    if len(body) > LARGE_FEED:
-        log.warning("feed %s is %d bytes (over %d): some clients refuse it; suggest a year "
-                    "or category feed", request.full_path, len(body), LARGE_FEED)
+def _feed(view: str, make_filter: Callable[[], EventFilter]) -> Response:
+    """The feed of `view` (a canonical text of what it shows), 304 when the client has it.
+
+    A conditional request for a current feed is answered from the validators alone, with
+    no filter checked and, within FEED_VERSION_TTL, no database read. Otherwise the version
+    is read exactly, in the snapshot the events are read from, and the body comes from the
+    per-process cache of rendered feeds or is rendered (and kept).
+    """
+    cached = _cached_version()
+    validators = _validators(view, cached or _read_version())
+    if (not_modified := _not_modified(validators)) is not None:
+        return not_modified
+    flt = make_filter()
+    if cached:
+        validators = _validators(view, _read_version())   # the snapshot the events are read from
+    cache, limit = feed_cache().bodies, int(current_app.config["FEED_CACHE_BYTES"])
+    body = cache.get(validators.etag) if limit else None
+    if body is None:
+        events = list_events(get_session(), flt)
+        title = ical.calendar_title(year=flt.year, categories=flt.categories, tags=flt.tags, q=flt.q,
+                                    date_from=flt.date_from, date_to=flt.date_to, kinds=flt.kinds)
+        body = ical.render_calendar(events, base_url=_base_url(), **title)
+        if len(body) > LARGE_FEED:
+            log.warning("feed %s is %d bytes (over %d): some clients refuse it; suggest a year "
+                        "or category feed", request.full_path, len(body), LARGE_FEED)
+        if limit:
+            cache.put(validators.etag, body, limit)
     return _calendar_response(body, validators)
 
 
