@@ -85,8 +85,11 @@ def year(year: int):
         return render_template("pages/empty.html", year=year, years=years), 404
     events = queries.list_timeline(session, flt)   # the page shows no bodies: the light query
     view = build_year(year, events)
-    # The light list has no bodies; the few overviews are read whole for their "read more".
-    view.overviews = {c: [queries.get_event(session, s.event.key) for s in items] for c, items in view.overviews.items()}
+    # The light list has no bodies; the few overviews are read whole for their "read more",
+    # in one query (one per category took 90 ms at 20 categories).
+    if view.overviews:
+        whole = {s.event.key: s for s in queries.list_events(session, replace(flt, kinds=("overview",)))}
+        view.overviews = {c: [whole[s.event.key] for s in items] for c, items in view.overviews.items()}
     categories = queries.list_categories(session, replace(flt, categories=(), tags=(), q=None))
     chips = queries.list_categories(session, flt)
     counted = {c.name for c in chips}
