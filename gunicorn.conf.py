@@ -8,6 +8,7 @@ Everything comes from the environment, nothing from files on the server:
     GUNICORN_THREADS    threads per worker, default 4 (a thread waiting on the database
                         does not hold a core; keep-alive connections are kept)
     LOG_LEVEL           default info
+    MAX_REQUESTS        recycle a worker after this many requests (default 0: never)
     TIMELINE_<KEY>      any Flask setting, e.g. TIMELINE_BASE_URL=https://timeline.example.org;
                         TIMELINE_FEED_VERSION_TTL defaults to 1 here (see below)
 
@@ -32,8 +33,11 @@ threads = int(os.environ.get("GUNICORN_THREADS") or 4)
 keepalive = 5            # seconds: calendar clients and a proxy reuse connections
 timeout = 30             # a worker stuck this long is killed and replaced
 graceful_timeout = 20
-max_requests = 10_000    # recycle workers now and then, with jitter so not all at once
-max_requests_jitter = 1_000
+# Workers are not recycled by default: a new worker costs a second of CPU to start and
+# comes with cold caches, and 304s at thousands a second would recycle each every few
+# seconds. Set MAX_REQUESTS if a leak ever needs it.
+max_requests = int(os.environ.get("MAX_REQUESTS") or 0)
+max_requests_jitter = max_requests // 10
 
 # gunicorn 25+ opens a control socket at one fixed path per user: two servers on a machine
 # (a deploy and a benchmark, or tests) would fight over it. Management is by signals.
