@@ -103,7 +103,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: 
             parsed = parse_document(data, name=name or path.stem, year=year, category=category,
                                     default_category=default_category)
         except (UnreadableDocument, OSError) as exc:
-            click.echo(f"error: {path}: {exc}", err=True)
+            reason = exc.reason if isinstance(exc, UnreadableDocument) else exc.strerror or str(exc)
+            click.echo(f"error: {path}: {reason}", err=True)
             failures += 1
             continue
         with Session.begin() as session:

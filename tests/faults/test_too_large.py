@@ -31,7 +31,7 @@ def test_a_huge_file_is_refused_unread(runner, tmp_path):
     result = runner.invoke(["ingest", str(huge), str(SEED)])
     assert result.exit_code == 1
     [line] = [x for x in result.output.splitlines() if x.startswith("error:")]
-    assert line == (f"error: {huge}: huge-2020: too large: 2,000,000,000 bytes; the limit for one document "
+    assert line == (f"error: {huge}: too large: 2,000,000,000 bytes; the limit for one document "
                     "is 20,000,000 bytes (20 MB): split it into one file per yearbook or chronicle")
     assert documents(runner.url) == [SEED.stem]   # the other file still loads
 
@@ -78,5 +78,5 @@ def test_a_stream_is_read_only_up_to_the_limit(runner, tmp_path):
     writer.start()
     result = runner.invoke(["ingest", str(pipe)])
     writer.join()
-    assert result.exit_code == 1 and "stream-2020: too large: 20,000,001 bytes" in result.output
+    assert result.exit_code == 1 and "stream-2020.txt: too large: 20,000,001 bytes" in result.output
     assert sent[-1] == "closed"

@@ -33,7 +33,12 @@ MAX_DOCUMENT_BYTES = 20_000_000
 
 class UnreadableDocument(ValueError):
     """The bytes are not a text document this service can read (empty, binary, unknown
-    encoding). The message starts with the document's name."""
+    encoding). The message is "<name>: <reason>"; callers that know a better name for the
+    file (its path) print their own with `reason`."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name, self.reason = name, reason
 
 
 class DocumentTooLarge(UnreadableDocument):
@@ -43,7 +48,7 @@ class DocumentTooLarge(UnreadableDocument):
 def check_size(size: int, *, name: str) -> None:
     """Raise DocumentTooLarge when `size` bytes is over the limit for one document."""
     if size > MAX_DOCUMENT_BYTES:
-        raise DocumentTooLarge(f"{name}: too large: {size:,} bytes; the limit for one document is "
+        raise DocumentTooLarge(name, f"too large: {size:,} bytes; the limit for one document is "
                                f"{MAX_DOCUMENT_BYTES:,} bytes ({MAX_DOCUMENT_BYTES // 1_000_000} MB): "
                                "split it into one file per yearbook or chronicle")
 
@@ -52,13 +57,13 @@ def decode(data: bytes, *, name: str) -> str:
     """The text of `data`, with newlines normalised to "\\n"; raises UnreadableDocument."""
     check_size(len(data), name=name)
     if not data.strip():
-        raise UnreadableDocument(f"{name}: empty document")
+        raise UnreadableDocument(name, "empty document")
     text = _decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if sum(ch in _CONTROL for ch in text) > MAX_CONTROL_RATIO * len(text):
-        raise UnreadableDocument(f"{name}: looks binary (control characters)")
+        raise UnreadableDocument(name, "looks binary (control characters)")
     if not text.strip():
-        raise UnreadableDocument(f"{name}: empty document")
+        raise UnreadableDocument(name, "empty document")
     return text
 
 
@@ -68,7 +73,7 @@ def _decode(data: bytes, name: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise UnreadableDocument(f"{name}: invalid {encoding} after its BOM ({error.reason})") from None
+                raise UnreadableDocument(name, f"invalid {encoding} after its BOM ({error.reason})") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -76,8 +81,8 @@ def _decode(data: bytes, name: str) -> str:
     best = charset_normalizer.from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
     if best is None:
         if b"\x00" in data:
-            raise UnreadableDocument(f"{name}: looks binary (NUL bytes)")
-        raise UnreadableDocument(f"{name}: undecodable (not UTF-8, UTF-16, GB18030 or Big5)")
+            raise UnreadableDocument(name, "looks binary (NUL bytes)")
+        raise UnreadableDocument(name, "undecodable (not UTF-8, UTF-16, GB18030 or Big5)")
     if b"\x00" in data and not best.encoding.startswith("utf_"):
-        raise UnreadableDocument(f"{name}: looks binary (NUL bytes)")
+        raise UnreadableDocument(name, "looks binary (NUL bytes)")
     return str(best)
