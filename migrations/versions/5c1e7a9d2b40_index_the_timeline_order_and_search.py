@@ -27,13 +27,18 @@ down_revision: Union[str, None] = '891f91b2c88d'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
-# COST: some 100 µs a row. Queries only ever reach it through the index (queries._search
-# fences it in a materialized CTE); a planner that evaluated it row by row would take seconds.
+# COST: some 0.3 ms a row of 1,000 characters. Queries only ever reach it through the index
+# (queries._search fences it in a materialized CTE); a planner that evaluated it row by row
+# would take seconds. The characters are split once and paired with their neighbour:
+# substr(t, i, 2) walks the UTF-8 text from its start on every call, which made the
+# function quadratic (4 ms a row, 80% of an ingest's time on PostgreSQL).
 BIGRAMS = """
 CREATE OR REPLACE FUNCTION timeline_bigrams(title text, body text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS $$
-    SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}')
-    FROM (SELECT lower(title || ' ' || body) AS t) AS s, generate_series(1, length(t) - 1) AS i
+    SELECT coalesce(array_agg(DISTINCT pair), '{}')
+    FROM (SELECT c || lead(c) OVER (ORDER BY i) AS pair
+          FROM regexp_split_to_table(lower(title || ' ' || body), '') WITH ORDINALITY AS chars(c, i)) AS pairs
+    WHERE pair IS NOT NULL
 $$
 """
 
