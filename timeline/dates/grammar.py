@@ -6,7 +6,8 @@ templates are written `(?P<field>...)`; `compile_rules` makes them unique per oc
 the production reads the fields that lie inside a given part of the match (see `fields`).
 
 Rules are tried in order at each position (most specific first) through one master regex,
-so the text is scanned once.
+so the text is scanned once; the master only says which rule matched where, and that rule's
+own regex reads the fields there.
 """
 from __future__ import annotations
 
@@ -129,6 +130,7 @@ class Rule:
     name: str
     pattern: str                          # expanded, with this rule's unique group names
     fields: tuple[tuple[str, str], ...]   # (unique group name, field), in pattern order
+    regex: re.Pattern                     # the rule alone, with its groups
 
 
 def _uniquify(rule: str, pattern: str, counter) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -148,8 +150,12 @@ def compile_rules() -> tuple[re.Pattern, dict[str, Rule]]:
     counter = count()
     for name, template in RULE_TEMPLATES:
         pattern, fields_ = _uniquify(name, expand(template), counter)
-        rules[name] = Rule(name, pattern, fields_)
-        parts.append(f"(?P<{name}>{pattern})")
+        rules[name] = Rule(name, pattern, fields_, re.compile(pattern))
+        # No field groups in the master: with hundreds of them sre copies every mark set so
+        # far at each backtracking point (a rule late in the alternation has high group
+        # numbers), which made the master twice as slow. Same pattern, so the rule's regex
+        # matched at the master's start gives the same span.
+        parts.append(f"(?P<{name}>{_GROUP.sub('(?:', pattern)})")
     # Most positions cannot start a date: a cheap lookahead skips them before the rules run.
     master = re.compile(f"(?=[{re.escape(_first_chars())}])(?={_starts()})(?:{'|'.join(parts)})")
     return master, rules

@@ -217,8 +217,9 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
                   reference: date | None = None) -> Iterator[tuple[str, DateSpan | DateWarning]]:
     """(rule name, mention or warning) in text order: `resolve`, with the rule that fired."""
     ctx = Context(year, month, reference)
-    for m in MASTER.finditer(text):
-        rule = RULES[m.lastgroup]
+    for found_at in MASTER.finditer(text):
+        rule = RULES[found_at.lastgroup]
+        m = rule.regex.match(text, found_at.start())    # the same match, with its fields
         where = m.span()
         found = text[where[0]:where[1]]
         try:
