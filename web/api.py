@@ -19,7 +19,7 @@ def events():
 
     {"events": [Event, ...], "count": N, "limit": L, "offset": O, "next": URL | null}:
     `count` is every event the filter matches, `events` at most `limit` of them from
-    `offset` (?limit= default 500, at most 5000; ?offset= default 0), and `next` the URL of
+    `offset` (?limit= default 100, at most 5000; ?offset= default 0), and `next` the URL of
     the following page while there is one.
     """
     session = get_session()

@@ -20,7 +20,7 @@ from timeline.store.queries import EventFilter
 
 MAX_Q = 200               # characters, as the feeds allow: a search longer than a paragraph is a mistake
 MAX_VALUES = 50           # values of one repeatable parameter
-DEFAULT_LIMIT = 500       # events per page of /api/events
+DEFAULT_LIMIT = 100       # events per page of /api/events: a screenful, and p99 < 100 ms at 100k events
 MAX_LIMIT = 5000
 KINDS = tuple(k.value for k in EventKind)
 

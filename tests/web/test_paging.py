@@ -1,4 +1,4 @@
-"""/api/events in pages: ?limit= (default 500, at most 5000) and ?offset=; `count` is the
+"""/api/events in pages: ?limit= (default 100, at most 5000) and ?offset=; `count` is the
 whole view, `next` the URL of the following page while there is one."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def get(client, url: str) -> dict:
 
 def test_default_page_is_500_from_the_start(client):
     data = get(client, "/api/events")
-    assert (data["limit"], data["offset"], data["next"]) == (500, 0, None)
+    assert (data["limit"], data["offset"], data["next"]) == (100, 0, None)
     assert data["count"] == len(data["events"]) == YEAR_EVENTS
 
 
