@@ -141,9 +141,10 @@ def _times(m: re.Match, rule: Rule, lo: int, hi: int, pod_word: str | None = Non
 
 
 def _span_of(m: re.Match, rule: Rule, name: str, lo: int, hi: int) -> tuple[int, int] | None:
-    for unique, field in rule.fields:
-        if field == name and m.group(unique) is not None and lo <= m.start(unique) < hi:
-            return m.span(unique)
+    regs = m.regs                         # (-1, -1) for a group that did not match
+    for group, field in rule.fields:
+        if field == name and lo <= regs[group][0] < hi:
+            return regs[group]
     return None
 
 
