@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import count
 
 from . import tables as T
@@ -136,7 +137,14 @@ class Rule:
     name: str
     pattern: str                          # expanded, with this rule's unique group names
     fields: tuple[tuple[int, str], ...]   # (group number in `regex`, field), in pattern order
-    regex: re.Pattern                     # the rule alone, with its groups
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """The rule alone, with its groups; compiled on first use, which halves the import
+        (the master already compiles the whole grammar once)."""
+        regex = re.compile(self.pattern)
+        assert regex.groups == len(self.fields), f"{self.name}: every group is a field"
+        return regex
 
 
 def _uniquify(rule: str, pattern: str, counter) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -156,9 +164,9 @@ def compile_rules() -> tuple[re.Pattern, dict[str, Rule]]:
     counter = count()
     for name, template in RULE_TEMPLATES:
         pattern, fields_ = _uniquify(name, expand(template), counter)
-        regex = re.compile(pattern)
-        numbered = tuple((regex.groupindex[unique], field) for unique, field in fields_)
-        rules[name] = Rule(name, pattern, numbered, regex)
+        # Every group is a field's, numbered in pattern order as `_uniquify` found them.
+        numbered = tuple((number, field) for number, (_, field) in enumerate(fields_, 1))
+        rules[name] = Rule(name, pattern, numbered)
         # No field groups in the master: with hundreds of them sre copies every mark set so
         # far at each backtracking point (a rule late in the alternation has high group
         # numbers), which made the master twice as slow. Same pattern, so the rule's regex
