@@ -146,6 +146,14 @@ class Rule:
         assert regex.groups == len(self.fields), f"{self.name}: every group is a field"
         return regex
 
+    @cached_property
+    def groups_of(self) -> dict[str, tuple[int, ...]]:
+        """Field -> its group numbers, in pattern order (to find one field without a scan)."""
+        out: dict[str, tuple[int, ...]] = {}
+        for group, field in self.fields:
+            out[field] = (*out.get(field, ()), group)
+        return out
+
 
 def _uniquify(rule: str, pattern: str, counter) -> tuple[str, tuple[tuple[str, str], ...]]:
     found: list[tuple[str, str]] = []

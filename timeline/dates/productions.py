@@ -123,10 +123,13 @@ def _window(hour: int) -> PartOfDay:
     return [part for first, part in T.CLOCK_WINDOWS if first <= hour][-1]
 
 
-def _times(m: re.Match, rule: Rule, lo: int, hi: int, pod_word: str | None = None) -> dict:
+def _times(m: re.Match, rule: Rule, lo: int, hi: int, pod_word: str | None = None,
+           f: dict[str, str] | None = None) -> dict:
+    """Clock fields of [lo, hi); `f`: the fields of [lo, hi) if the caller has them."""
     end_span = _span_of(m, rule, "end", lo, hi)
     cut = end_span[0] if end_span else hi
-    f = fields(m, rule, lo, cut)
+    if f is None or end_span:
+        f = fields(m, rule, lo, cut)
     out: dict = {}
     pod_word = f.get("pod", pod_word)
     if pod_word:
@@ -142,8 +145,8 @@ def _times(m: re.Match, rule: Rule, lo: int, hi: int, pod_word: str | None = Non
 
 def _span_of(m: re.Match, rule: Rule, name: str, lo: int, hi: int) -> tuple[int, int] | None:
     regs = m.regs                         # (-1, -1) for a group that did not match
-    for group, field in rule.fields:
-        if field == name and lo <= regs[group][0] < hi:
+    for group in rule.groups_of.get(name, ()):
+        if lo <= regs[group][0] < hi:
             return regs[group]
     return None
 
@@ -162,7 +165,7 @@ def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None)
     pod_word = None
     if "drel" in f:
         parts["day_rel"], pod_word = T.RELATIVE_DAY_PARTS.get(f["drel"], (f["drel"], None))
-    return Point(**parts, period=_period(f), **_times(m, rule, lo, hi, pod_word))
+    return Point(**parts, period=_period(f), **_times(m, rule, lo, hi, pod_word, f))
 
 
 # ------------------------------------------------------------------ one per rule
