@@ -33,7 +33,10 @@ def _alt(words) -> str:
 _CN = "零〇○一二两三四五六七八九"
 
 FRAGMENTS: dict[str, str] = {
-    "SP": f"[{re.escape(T.LAYOUT_SPACE)}]*",
+    # Possessive: nothing that follows a {SP} starts with a space, so giving spaces back
+    # never makes a match; it only multiplied the ways a rule could fail (blank-line runs
+    # in PDF text were scanned once per shorter run).
+    "SP": f"[{re.escape(T.LAYOUT_SPACE)}]*+",
     "AR": "[0-9０-９]",
     "NB": "(?<![0-9０-９.．])",                     # a number starts here
     "NE": "(?![0-9０-９])",                          # ... and ends here
