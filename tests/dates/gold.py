@@ -68,6 +68,10 @@ CORPUS: tuple[Case, ...] = (
     C("range", Y2020, Expect("2020-09-16", "2020-09-18", is_list=True),
       "9 月 16 日、18 日", "9 月 16、17、18 日", "9月16日、17日、18日", rules=["day_list"]),
     C("range", CHRONICLE_SEPT, Expect("2020-09-16", "2020-09-17", is_list=True), "16、17 日"),
+    # Chinese-numeral day lists and ranges, from any number (not the tail of one: 十一 is 11).
+    C("range", CHRONICLE_SEPT, Expect("2020-09-05", "2020-09-06", is_list=True), "五、六日"),
+    C("range", CHRONICLE_SEPT, Expect("2020-09-11", "2020-09-13", is_list=True), "十一、十三日"),
+    C("range", CHRONICLE_SEPT, Expect("2020-09-07", "2020-09-09"), "七至九日", "七—九日"),
     C("range", CHRONICLE_SEPT, Expect("2020-09-15", "2020-09-16"), "15—16日", "15 日至 16 日"),
     C("range", {}, Expect("2020-01-01", "2020-09-30", "month"),
       "2020 年 1—9 月", "2020 年 1 月至 9 月", "2020年1-9月", "2020 年 1－9 月份",

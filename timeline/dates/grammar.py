@@ -215,12 +215,10 @@ def _starts() -> str:
     # after a year ("2020.9.16", the numeric rule), not in a decimal ("85.6 亿").
     digits = (f"(?<![0-9０-９])(?:[0-9０-９]{{1,4}}{sp}(?:[年月日号时点季刻分:：、]|{expand('{CONN}')})"
               "|(?:19|20)[0-9０-９][0-9][/.．][0-9])")
-    # Likewise a Chinese number before a unit. Before a range or list mark ("一-廿日",
-    # "一、三日") only a number starting with 一二三四: these passed as quarter words before
-    # this filter was tightened, 五 to 十 never did, and results stay as they were.
+    # Likewise a whole Chinese number (not the tail of one: "十一、十三日" is not "一、十三日")
+    # before a unit or a range/list mark ("五、六日", "七至九日").
     cn = f"[{_CN}十廿卅千]"
-    number = (f"{cn}+{sp}[年月日号时点季刻分:：]"
-              f"|[一二三四]{cn}*{sp}(?:、|{expand('{CONN}')})")
+    number = f"(?<!{cn}){cn}+{sp}(?:[年月日号时点季刻分:：、]|{expand('{CONN}')})"
     quarter = _GROUP.sub("(?:", expand("{QUARTER}"))
     return f"{digits}|{number}|{quarter}|{_alt(words)}"
 
