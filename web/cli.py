@@ -1,7 +1,6 @@
 """The `timeline` console script: the core commands plus `serve`, which needs the web app."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import icalendar
 import pytest
 from hypothesis import given, settings, strategies as st
 

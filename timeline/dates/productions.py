@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from . import tables as T
 from .grammar import RULES, Rule, fields
 from .numerals import to_int
-from .span import CalendarKind, PartOfDay, Precision
+from .span import PartOfDay, Precision
 
 
 class NotADate(Exception):

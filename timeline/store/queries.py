@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from sqlalchemy import ColumnElement, Engine, Integer, Select, any_, func, literal, or_, select, text
 from sqlalchemy.dialects.postgresql import ARRAY, array
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from timeline.dates.span import DateSpan
-from timeline.events.model import Event, EventKind, Moment, Source, StoredEvent
+from timeline.events.model import StoredEvent
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
-from timeline.store.rows import to_stored
+from timeline.store.rows import stored_from_row
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -130,16 +128,16 @@ def _ordered(stmt: Select) -> Select:
                          EventRow.position)
 
 
-def _loaded(stmt: Select) -> Select:
-    return stmt.options(selectinload(EventRow.tags), selectinload(EventRow.category),
-                        selectinload(EventRow.document))
-
-
 _LIGHT_COLUMNS = (EventRow.id, EventRow.key, EventRow.title, Category.name.label("category"), EventRow.kind,
                   EventRow.primary, EventRow.summary, EventRow.line, EventRow.offset, EventRow.position,
                   Document.name.label("document"), EventRow.sequence, EventRow.updated_at)
 _WHOLE_COLUMNS = _LIGHT_COLUMNS + (EventRow.body, EventRow.mentions, EventRow.moments, EventRow.footnotes,
                                    EventRow.captions)
+
+
+def _event_rows(columns: tuple) -> Select:
+    """Flat event rows with their category and document names (the columns stored_from_row reads)."""
+    return select(*columns).join(Category).join(Document)
 
 
 def list_events(session: Session, flt: EventFilter = EventFilter(), *, limit: int | None = None,
@@ -149,7 +147,7 @@ def list_events(session: Session, flt: EventFilter = EventFilter(), *, limit: in
     Flat rows plus one query for the tags, no ORM objects: at 100,000 events a page of 500
     or a feed of thousands spends its time in the database, not in building objects.
     """
-    stmt = _ordered(_filtered(session, select(*_WHOLE_COLUMNS).join(Category).join(Document), flt))
+    stmt = _ordered(_filtered(session, _event_rows(_WHOLE_COLUMNS), flt))
     if offset:
         stmt = stmt.offset(offset)
     if limit is not None:
@@ -158,7 +156,7 @@ def list_events(session: Session, flt: EventFilter = EventFilter(), *, limit: in
     # A page's tags by its ids; a whole view's by the same filter (too many ids to bind).
     ids = [r.id for r in rows] if limit is not None else _filtered(session, select(EventRow.id), flt)
     tags = _tags(session, ids)
-    return [_stored(r, tags.get(r.id, ()), whole=True) for r in rows]
+    return [stored_from_row(r, tags.get(r.id, ()), whole=True) for r in rows]
 
 
 def count_events(session: Session, flt: EventFilter = EventFilter()) -> int:
@@ -180,20 +178,9 @@ def _tags(session: Session, ids: list[int] | Select) -> dict[int, tuple[str, ...
     return {event_id: tuple(tags) for event_id, tags in found.items()}
 
 
-def _stored(r, tags: Iterable[str], *, whole: bool) -> StoredEvent:
-    """A StoredEvent from a row of _WHOLE_COLUMNS, or of _LIGHT_COLUMNS (`whole` false: text left empty)."""
-    text_fields = {"body": r.body, "mentions": tuple(DateSpan.from_json(m) for m in r.mentions),
-                   "moments": tuple(Moment.from_json(m) for m in r.moments),
-                   "footnotes": tuple(r.footnotes), "captions": tuple(r.captions)} if whole else {"body": ""}
-    event = Event(key=r.key, title=r.title, category=r.category, kind=EventKind(r.kind), summary=r.summary,
-                  source=Source(line=r.line, offset=r.offset), tags=tuple(tags), position=r.position,
-                  primary=DateSpan.from_json(r.primary) if r.primary else None, **text_fields)
-    return StoredEvent(id=r.id, event=event, document=r.document, sequence=r.sequence, updated_at=r.updated_at)
-
-
 def get_event(session: Session, key: str) -> StoredEvent | None:
-    row = session.scalars(_loaded(select(EventRow).where(EventRow.key == key))).first()
-    return to_stored(row) if row else None
+    row = session.connection().execute(_event_rows(_WHOLE_COLUMNS).where(EventRow.key == key)).first()
+    return stored_from_row(row, _tags(session, [row.id]).get(row.id, ()), whole=True) if row else None
 
 
 def neighbours(session: Session, key: str) -> tuple[StoredEvent | None, StoredEvent | None]:
@@ -266,6 +253,6 @@ def list_timeline(session: Session, flt: EventFilter = EventFilter()) -> list[St
     times faster than whole.
     """
     rows = session.connection().execute(
-        _ordered(_filtered(session, select(*_LIGHT_COLUMNS).join(Category).join(Document), flt))).all()
+        _ordered(_filtered(session, _event_rows(_LIGHT_COLUMNS), flt))).all()
     tags = _tags(session, _filtered(session, select(EventRow.id), flt))
-    return [_stored(r, tags.get(r.id, ()), whole=False) for r in rows]
+    return [stored_from_row(r, tags.get(r.id, ()), whole=False) for r in rows]

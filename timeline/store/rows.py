@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 
 from timeline.dates.span import DateSpan
 from timeline.events.model import Event, EventKind, Moment, Source, StoredEvent
-from timeline.store.models import EventRow
 
 # The fields whose change bumps an event's iCalendar SEQUENCE (clients re-read the event).
 SCHEDULING_FIELDS = ("title", "category", "start_date", "end_date", "primary")
@@ -40,22 +40,13 @@ def content_hash(columns: dict, category: str, tags: tuple[str, ...]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
 
 
-def to_stored(row: EventRow) -> StoredEvent:
-    event = Event(
-        key=row.key,
-        title=row.title,
-        category=row.category.name,
-        kind=EventKind(row.kind),
-        body=row.body,
-        summary=row.summary,
-        source=Source(line=row.line, offset=row.offset),
-        primary=DateSpan.from_json(row.primary) if row.primary else None,
-        tags=tuple(t.tag for t in row.tags),
-        mentions=tuple(DateSpan.from_json(m) for m in row.mentions),
-        moments=tuple(Moment.from_json(m) for m in row.moments),
-        footnotes=tuple(row.footnotes),
-        captions=tuple(row.captions),
-        position=row.position,
-    )
-    return StoredEvent(id=row.id, event=event, document=row.document.name, sequence=row.sequence,
-                       updated_at=row.updated_at)
+def stored_from_row(r, tags: Iterable[str], *, whole: bool) -> StoredEvent:
+    """A StoredEvent from a flat row of queries._WHOLE_COLUMNS, or of _LIGHT_COLUMNS
+    (`whole` false: body and the other text fields left empty)."""
+    text_fields = {"body": r.body, "mentions": tuple(DateSpan.from_json(m) for m in r.mentions),
+                   "moments": tuple(Moment.from_json(m) for m in r.moments),
+                   "footnotes": tuple(r.footnotes), "captions": tuple(r.captions)} if whole else {"body": ""}
+    event = Event(key=r.key, title=r.title, category=r.category, kind=EventKind(r.kind), summary=r.summary,
+                  source=Source(line=r.line, offset=r.offset), tags=tuple(tags), position=r.position,
+                  primary=DateSpan.from_json(r.primary) if r.primary else None, **text_fields)
+    return StoredEvent(id=r.id, event=event, document=r.document, sequence=r.sequence, updated_at=r.updated_at)
