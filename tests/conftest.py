@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.support import ARTIFACTS, SEED, ingest_path, loaded_sqlite, require
+from tests.support import ARTIFACTS, require, seed_database, stop_process
 from timeline.store import db
 
 PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -73,7 +73,7 @@ def store(database_url):
 @pytest.fixture(scope="session")
 def seeded_url(tmp_path_factory) -> str:
     """A SQLite file with the seed document loaded: shared, read-only for the tests."""
-    return loaded_sqlite(tmp_path_factory.mktemp("seeded"), lambda sessionmaker: ingest_path(sessionmaker, SEED))
+    return seed_database(f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'timeline.sqlite'}")
 
 
 @pytest.fixture(scope="session")
@@ -136,12 +136,7 @@ def live_server(seeded_url):
                 pytest.fail(f"server did not start on {base}:\n{output}")
             time.sleep(0.1)
     yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop_process(proc, timeout=10)
     log.close()
 
 

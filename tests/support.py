@@ -32,18 +32,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def loaded_sqlite(directory: Path, load) -> str:
-    """The URL of a migrated SQLite file in `directory`, filled by `load(sessionmaker)`."""
-    from timeline.store import db
-
-    url = f"sqlite:///{directory / 'timeline.sqlite'}"
-    db.upgrade(url)
-    engine = db.make_engine(url)
-    load(db.make_sessionmaker(engine))
-    engine.dispose()
-    return url
-
-
 def ingest_path(sessionmaker, path: Path, *, name: str | None = None, now: datetime | None = None, **options):
     """Run the real pipeline and store on one file, in one transaction, as the CLI does."""
     from timeline.pipeline import parse_document
@@ -56,13 +44,14 @@ def ingest_path(sessionmaker, path: Path, *, name: str | None = None, now: datet
                               now=now or datetime.now(timezone.utc))
 
 
-def seed_database(url: str) -> str:
-    """Migrate the database at `url` and load the seed document into it; returns `url`."""
+def seed_database(url: str, load=None) -> str:
+    """Migrate the database at `url`, fill it with `load(sessionmaker)` (default: ingest the
+    seed document) and return `url`."""
     from timeline.store import db
 
     db.upgrade(url)
     engine = db.make_engine(url)
-    ingest_path(db.make_sessionmaker(engine), SEED)
+    (load or (lambda sessionmaker: ingest_path(sessionmaker, SEED)))(db.make_sessionmaker(engine))
     engine.dispose()
     return url
 

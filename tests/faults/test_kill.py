@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults.conftest import seed_in_years, snapshot
-from tests.support import FIXTURES, ROOT, SEED, ingest_path
+from tests.support import FIXTURES, ROOT, SEED, ingest_path, seed_database
 from timeline.store import db
 
 APP = "timeline-kill-test"    # the ingest's application_name, to find its PostgreSQL backend
@@ -31,11 +31,7 @@ GROWN = 256 * 1024            # bytes written inside the transaction before we c
 @pytest.fixture
 def seeded(database_url) -> str:
     """`database_url` with the seed document loaded."""
-    db.upgrade(database_url)
-    engine = db.make_engine(database_url)
-    ingest_path(db.make_sessionmaker(engine), SEED)
-    engine.dispose()
-    return database_url
+    return seed_database(database_url)
 
 
 class SqliteWatch:

@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from tests.store.events import document, event
-from tests.support import loaded_sqlite
+from tests.support import seed_database
 from timeline.store.ingest import store_document
 
 SCRIPT = "<script>alert(1)</script>"
@@ -36,7 +36,7 @@ def danger_client(tmp_path_factory):
             store_document(session, document(dangerous, name="danger-2020"), path="danger.txt", sha256="d" * 64,
                            now=datetime(2021, 1, 1, tzinfo=timezone.utc))
 
-    url = loaded_sqlite(tmp_path_factory.mktemp("danger"), load)
+    url = seed_database(f"sqlite:///{tmp_path_factory.mktemp('danger') / 'timeline.sqlite'}", load)
     app = create_app({"TESTING": True, "DATABASE_URL": url})
     yield app.test_client()
     app.extensions["timeline.engine"].dispose()

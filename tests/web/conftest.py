@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from tests.web.handmade import handmade_document
-from tests.support import loaded_sqlite
+from tests.support import seed_database
 from timeline.store.ingest import store_document
 
 
@@ -17,7 +17,7 @@ def handmade_url(tmp_path_factory) -> str:
             store_document(session, handmade_document(), path="handmade.txt", sha256="0" * 64,
                            now=datetime(2021, 1, 1, tzinfo=timezone.utc))
 
-    return loaded_sqlite(tmp_path_factory.mktemp("handmade"), load)
+    return seed_database(f"sqlite:///{tmp_path_factory.mktemp('handmade') / 'timeline.sqlite'}", load)
 
 
 @pytest.fixture(scope="session")
