@@ -25,11 +25,9 @@ def events():
     session = get_session()
     flt = check_categories(session, event_filter_from_args(request.args))
     limit, offset = page_from_args(request.args)
-    found = queries.list_events(session, flt, limit=limit, offset=offset)
-    # A short first page is the whole view: no second query to count it.
-    count = len(found) if offset == 0 and len(found) < limit else queries.count_events(session, flt)
-    return {"events": [event_json(e) for e in found], "count": count, "limit": limit, "offset": offset,
-            "next": _next_page(limit, offset) if offset + limit < count else None}
+    page = queries.page_events(session, flt, limit=limit, offset=offset)
+    return {"events": [event_json(e) for e in page.events], "count": page.count, "limit": limit,
+            "offset": offset, "next": _next_page(limit, offset) if offset + limit < page.count else None}
 
 
 def _next_page(limit: int, offset: int) -> str:

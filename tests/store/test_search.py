@@ -16,7 +16,7 @@ from sqlalchemy import text
 from tests.store.events import document, event
 from timeline.store import db
 from timeline.store.ingest import store_document
-from timeline.store.queries import EventFilter, count_events, list_events
+from timeline.store.queries import EventFilter, count_events, list_events, page_events
 
 T0 = datetime(2021, 1, 1, tzinfo=timezone.utc)
 
@@ -85,6 +85,21 @@ def test_like_and_fts_special_characters_are_literal(loaded, q, keys):
     assert found(loaded, q) == keys
 
 
+@pytest.mark.parametrize("flt", [EventFilter(q="湖"), EventFilter(q="签约"), EventFilter(q="科技城"),
+                                 EventFilter(q="a", year=2020), EventFilter(q="没有的词"), EventFilter()])
+def test_pages_of_a_search_are_slices_of_the_whole_with_its_count(loaded, flt):
+    """A search is counted and paged in one statement: each page must still be the right
+    slice of the whole view, with the whole view's count, past its end included."""
+    with loaded() as session:
+        whole = [e.event.key for e in list_events(session, flt)]
+        for limit in (1, 2, 100):
+            for offset in range(0, len(whole) + 2):
+                page = page_events(session, flt, limit=limit, offset=offset)
+                assert [e.event.key for e in page.events] == whole[offset:offset + limit]
+                assert page.count == len(whole)
+                assert all(e.event.body for e in page.events if e.event.key != "xref")   # whole rows
+
+
 def test_search_narrows_other_filters(loaded):
     assert found(loaded, "湖", categories=("文化旅游",)) == ["band"]
     assert found(loaded, "科技城", year=2021) == []
@@ -116,7 +131,7 @@ def plan(store, q: str) -> str:
             sent.append((statement, parameters))
 
         sa_event.listen(conn, "before_cursor_execute", record)
-        list_events(session, EventFilter(q=q), limit=10)
+        page_events(session, EventFilter(q=q), limit=10)
         sa_event.remove(conn, "before_cursor_execute", record)
         statement, parameters = next(s for s in sent if "sqlite_master" not in s[0])
         prefix = "EXPLAIN " if dialect == "postgresql" else "EXPLAIN QUERY PLAN "

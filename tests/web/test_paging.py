@@ -15,7 +15,7 @@ def get(client, url: str) -> dict:
     return response.get_json()
 
 
-def test_default_page_is_500_from_the_start(client):
+def test_default_page_is_100_from_the_start(client):
     data = get(client, "/api/events")
     assert (data["limit"], data["offset"], data["next"]) == (100, 0, None)
     assert data["count"] == len(data["events"]) == YEAR_EVENTS
