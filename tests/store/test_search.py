@@ -2,7 +2,7 @@
 characters, and the search indexes kept in step with ingest.
 
 PostgreSQL answers through pg_trgm (3+ characters) and the bigram index (2); SQLite through
-its FTS5 trigram table (3+); one character is a LIKE everywhere. Whatever the path, the
+its FTS5 trigram table (3+) and FTS5 bigram table (2); one character is a LIKE everywhere. Whatever the path, the
 answer is the same: every event whose title or body holds the text, ASCII case ignored.
 """
 from __future__ import annotations
@@ -112,6 +112,9 @@ def test_index_follows_reingest_and_removal(loaded):
     assert found(loaded, "签约") == ["sign"]           # still in the title
     assert found(loaded, "签约，") == []               # the old body is gone from the index
     assert found(loaded, "签署协议") == ["sign"]
+    assert found(loaded, "签署") == ["sign"]            # 2 characters: the bigram indexes follow too
+    assert found(loaded, "投资") == []                 # only in the old body
+    assert found(loaded, "测试") == []                 # only in a removed event
     assert found(loaded, "a_b") == []                  # removed events are gone too
     assert found(loaded, "宝龙广场") == []
 
@@ -139,7 +142,7 @@ def plan(store, q: str) -> str:
 
 
 @pytest.mark.parametrize("q, postgresql, sqlite", [
-    ("签约", ["ix_events_bigrams"], None),
+    ("签约", ["ix_events_bigrams"], "events_fts_bigrams"),
     ("青山湖", ["ix_events_title_trgm", "ix_events_body_trgm"], "events_fts"),
 ])
 def test_search_is_served_by_an_index(loaded, database_url, q, postgresql, sqlite):
@@ -147,17 +150,20 @@ def test_search_is_served_by_an_index(loaded, database_url, q, postgresql, sqlit
     if database_url.startswith("postgresql"):
         assert all(name in shown for name in postgresql), shown
     elif sqlite:
-        assert sqlite in shown, shown
+        assert f"SCAN {sqlite} VIRTUAL TABLE" in shown, shown
 
 
 def test_sqlite_without_fts_falls_back_to_like(sqlite_url):
-    """A SQLite built without FTS5 gets no events_fts table; search still answers."""
+    """A SQLite built without FTS5 gets no events_fts tables; search still answers."""
     db.upgrade(sqlite_url)
     engine = db.make_engine(sqlite_url)
     with engine.begin() as conn:
         for trigger in ("events_fts_insert", "events_fts_delete", "events_fts_update"):
             conn.execute(text(f"DROP TRIGGER {trigger}"))
         conn.execute(text("DROP TABLE events_fts"))
+        for trigger in ("events_fts_bigrams_insert", "events_fts_bigrams_delete", "events_fts_bigrams_update"):
+            conn.execute(text(f"DROP TRIGGER {trigger}"))
+        conn.execute(text("DROP TABLE events_fts_bigrams"))
     engine.dispose()
     engine = db.make_engine(sqlite_url)
     store = db.make_sessionmaker(engine)
@@ -166,4 +172,6 @@ def test_sqlite_without_fts_falls_back_to_like(sqlite_url):
     assert found(store, "科技城") == ["lake"]
     assert found(store, "a_b") == ["under"]
     assert found(store, "link park") == ["band"]
+    assert found(store, "签约") == ["sign"]
+    assert found(store, "Li") == ["band"]
     engine.dispose()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from timeline.events.model import StoredEvent
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
+from timeline.store import sqlite_bigrams
 from timeline.store.rows import stored_from_row
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -82,8 +83,8 @@ def _search(session: Session, q: str) -> ColumnElement[bool]:
     PostgreSQL: for 3+ characters LIKE, which the pg_trgm GIN indexes serve (ILIKE only when
     `q` has letters with case: it costs three times as much); for exactly 2 (common in
     Chinese: "签约"), which trigrams cannot serve, the bigram index. SQLite: the FTS5 trigram
-    table for 3+ characters. A 1-character search, and any search on SQLite without FTS5,
-    is a plain LIKE bounded only by the other filters.
+    table for 3+ characters, the FTS5 bigram table for 2. A 1-character search, and any
+    search on SQLite without FTS5, is a plain LIKE bounded only by the other filters.
     """
     like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     dialect = session.get_bind().dialect.name
@@ -98,24 +99,35 @@ def _search(session: Session, q: str) -> ColumnElement[bool]:
         operator = "ilike" if q.lower() != q.upper() else "like"
         return or_(getattr(EventRow.title, operator)(like, escape="\\"),
                    getattr(EventRow.body, operator)(like, escape="\\"))
-    if dialect == "sqlite" and len(q) >= 3 and _has_fts(session):
-        # A quoted FTS5 phrase: with the trigram tokenizer it matches the substring, any case.
-        phrase = '"' + q.replace('"', '""') + '"'
-        return EventRow.id.in_(select(text("rowid")).select_from(text("events_fts"))
-                               .where(text("events_fts MATCH :phrase").bindparams(phrase=phrase)))
+    if dialect == "sqlite":
+        # Quoted FTS5 phrases. With the trigram tokenizer a phrase matches the substring, any
+        # case; the bigram table holds one term per 2-character substring (sqlite_bigrams).
+        if len(q) >= 3 and "events_fts" in _fts_tables(session):
+            return _fts_match("events_fts", q)
+        term = sqlite_bigrams.query_term(q)
+        if term and "events_fts_bigrams" in _fts_tables(session):
+            return _fts_match("events_fts_bigrams", term)
     return or_(EventRow.title.like(like, escape="\\"), EventRow.body.like(like, escape="\\"))
 
 
-_FTS_TABLES: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+def _fts_match(table: str, phrase: str) -> ColumnElement[bool]:
+    quoted = '"' + phrase.replace('"', '""') + '"'
+    return EventRow.id.in_(select(text("rowid")).select_from(text(table))
+                           .where(text(f"{table} MATCH :phrase").bindparams(phrase=quoted)))
 
 
-def _has_fts(session: Session) -> bool:
-    """Whether the migrations made the FTS5 table (SQLite 3.34+ with FTS5); asked once per engine."""
+_FTS_TABLES: weakref.WeakKeyDictionary[Engine, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _fts_tables(session: Session) -> frozenset[str]:
+    """The search tables the migrations made on this SQLite database (none without FTS5);
+    asked once per engine."""
     bind = session.get_bind()
     engine = getattr(bind, "engine", bind)
     if engine not in _FTS_TABLES:
-        found = session.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events_fts'"))
-        _FTS_TABLES[engine] = found.first() is not None
+        found = session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "AND name IN ('events_fts', 'events_fts_bigrams')"))
+        _FTS_TABLES[engine] = frozenset(found)
     return _FTS_TABLES[engine]
 
 
