@@ -65,7 +65,12 @@ def _filtered(session: Session, stmt: Select, flt: EventFilter) -> Select:
         stmt = stmt.where(EventRow.category_id.in_(
             select(Category.id).where(Category.name.in_(flt.categories))))
     if flt.tags:
-        stmt = stmt.where(EventRow.id.in_(select(EventTag.event_id).where(EventTag.tag.in_(flt.tags))))
+        # EXISTS, not IN (subquery): SQLite runs an IN subquery first and then looks up every
+        # event with the tag (12,000 of 100,000 for a common one: 18 ms), even when ?year=
+        # leaves 2,000; with EXISTS it walks the year or order index and probes the tag's
+        # primary key (0.3 ms). PostgreSQL plans both as the same semi-join.
+        stmt = stmt.where(select(EventTag.event_id).where(EventTag.event_id == EventRow.id,
+                                                          EventTag.tag.in_(flt.tags)).exists())
     if flt.q:
         stmt = stmt.where(_search(session, flt.q))
     if flt.date_from is not None:
