@@ -1,8 +1,9 @@
 """Substring search (?q=) on both databases: Chinese of any length, Latin, LIKE's special
 characters, and the search indexes kept in step with ingest.
 
-PostgreSQL answers through pg_trgm (3+ characters) and the bigram index (2); SQLite through
-its FTS5 trigram table (3+) and FTS5 bigram table (2); one character is a LIKE everywhere. Whatever the path, the
+PostgreSQL answers through pg_trgm (3+ characters) and the bigram (2) and character (1)
+indexes; SQLite through its FTS5 trigram table (3+) and FTS5 grams table (1 and 2); without
+FTS5, through a LIKE. Whatever the path, the
 answer is the same: every event whose title or body holds the text, ASCII case ignored.
 """
 from __future__ import annotations
@@ -53,7 +54,7 @@ def found(store, q: str, **filters) -> list[str]:
 
 
 @pytest.mark.parametrize("q, keys", [
-    ("湖", ["band", "lake"]),                    # one character: LIKE
+    ("湖", ["band", "lake"]),                    # one character: the character index
     ("签约", ["sign"]),                          # two: the bigram index on PostgreSQL
     ("科技城", ["lake"]),                         # three: trigrams
     ("青山湖科技城总体规划", ["lake"]),            # a long phrase, in the body
@@ -112,9 +113,11 @@ def test_index_follows_reingest_and_removal(loaded):
     assert found(loaded, "签约") == ["sign"]           # still in the title
     assert found(loaded, "签约，") == []               # the old body is gone from the index
     assert found(loaded, "签署协议") == ["sign"]
-    assert found(loaded, "签署") == ["sign"]            # 2 characters: the bigram indexes follow too
+    assert found(loaded, "签署") == ["sign"]            # 1-2 characters: those indexes follow too
+    assert found(loaded, "署") == ["sign"]
     assert found(loaded, "投资") == []                 # only in the old body
     assert found(loaded, "测试") == []                 # only in a removed event
+    assert found(loaded, "测") == []
     assert found(loaded, "a_b") == []                  # removed events are gone too
     assert found(loaded, "宝龙广场") == []
 
@@ -142,7 +145,8 @@ def plan(store, q: str) -> str:
 
 
 @pytest.mark.parametrize("q, postgresql, sqlite", [
-    ("签约", ["ix_events_bigrams"], "events_fts_bigrams"),
+    ("湖", ["ix_events_chars"], "events_fts_grams"),
+    ("签约", ["ix_events_bigrams"], "events_fts_grams"),
     ("青山湖", ["ix_events_title_trgm", "ix_events_body_trgm"], "events_fts"),
 ])
 def test_search_is_served_by_an_index(loaded, database_url, q, postgresql, sqlite):
@@ -161,9 +165,9 @@ def test_sqlite_without_fts_falls_back_to_like(sqlite_url):
         for trigger in ("events_fts_insert", "events_fts_delete", "events_fts_update"):
             conn.execute(text(f"DROP TRIGGER {trigger}"))
         conn.execute(text("DROP TABLE events_fts"))
-        for trigger in ("events_fts_bigrams_insert", "events_fts_bigrams_delete", "events_fts_bigrams_update"):
+        for trigger in ("events_fts_grams_insert", "events_fts_grams_delete", "events_fts_grams_update"):
             conn.execute(text(f"DROP TRIGGER {trigger}"))
-        conn.execute(text("DROP TABLE events_fts_bigrams"))
+        conn.execute(text("DROP TABLE events_fts_grams"))
     engine.dispose()
     engine = db.make_engine(sqlite_url)
     store = db.make_sessionmaker(engine)
@@ -174,4 +178,5 @@ def test_sqlite_without_fts_falls_back_to_like(sqlite_url):
     assert found(store, "link park") == ["band"]
     assert found(store, "签约") == ["sign"]
     assert found(store, "Li") == ["band"]
+    assert found(store, "湖") == ["band", "lake"]
     engine.dispose()

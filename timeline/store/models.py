@@ -71,14 +71,17 @@ class EventRow(Base):
         Index("ix_events_kind", "kind"),                          # kind=overview / xref are rare
         # Substring search on PostgreSQL (see queries._search). Trigrams serve 3+ characters;
         # pg_trgm finds no trigram in a 1-2 character pattern, so 2-character Chinese words
-        # ("签约") use the bigram index over timeline_bigrams(), a function the migration makes.
-        # SQLite has its own FTS5 table instead (migration 5c1e7a9d2b40). Autogenerate skips
-        # these on SQLite (info "dialect") and never compares the expression index ("compare").
+        # ("签约") use the bigram index over timeline_bigrams() and single characters the one
+        # over timeline_chars(), functions the migrations make. SQLite has FTS5 tables instead
+        # (migrations 5c1e7a9d2b40, 7d2e4b6a8c10). Autogenerate skips these on SQLite (info
+        # "dialect") and never compares the expression indexes ("compare").
         Index("ix_events_title_trgm", "title", postgresql_using="gin",
               postgresql_ops={"title": "gin_trgm_ops"}, info={"dialect": "postgresql"}),
         Index("ix_events_body_trgm", "body", postgresql_using="gin",
               postgresql_ops={"body": "gin_trgm_ops"}, info={"dialect": "postgresql"}),
         Index("ix_events_bigrams", text("timeline_bigrams(title, body)"), postgresql_using="gin",
+              info={"dialect": "postgresql", "compare": False}),
+        Index("ix_events_chars", text("timeline_chars(title, body)"), postgresql_using="gin",
               info={"dialect": "postgresql", "compare": False}),
     )
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from timeline.events.model import StoredEvent
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
-from timeline.store import sqlite_bigrams
+from timeline.store import sqlite_grams
 from timeline.store.rows import stored_from_row
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -87,31 +87,33 @@ def _search(session: Session, q: str) -> ColumnElement[bool]:
 
     PostgreSQL: for 3+ characters LIKE, which the pg_trgm GIN indexes serve (ILIKE only when
     `q` has letters with case: it costs three times as much); for exactly 2 (common in
-    Chinese: "签约"), which trigrams cannot serve, the bigram index. SQLite: the FTS5 trigram
-    table for 3+ characters, the FTS5 bigram table for 2. A 1-character search, and any
-    search on SQLite without FTS5, is a plain LIKE bounded only by the other filters.
+    Chinese: "签约") and 1, which trigrams cannot serve, the bigram and character indexes.
+    SQLite: the FTS5 trigram table for 3+ characters, the FTS5 grams table for 1 and 2.
+    Without those tables (SQLite without FTS5) a search is a plain LIKE bounded only by
+    the other filters.
     """
     like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        if len(q) == 2:
-            # Exact, no recheck needed: the index holds every lower-cased 2-character substring
-            # of title + " " + body, and a stripped 2-character query holds no space. The
-            # function's high COST keeps the planner on the index rather than calling it row
-            # by row; only a LIMIT could tempt it (walk the order, stop early), and paged
-            # searches gather every match first (page_events).
-            return func.timeline_bigrams(EventRow.title, EventRow.body).op("@>")(array([func.lower(literal(q))]))
+        if len(q) <= 2:
+            # Exact, no recheck needed: the indexes hold every lower-cased character and
+            # 2-character substring of title + " " + body. The functions' high COST keeps the
+            # planner on the index rather than calling them row by row; only a LIMIT could
+            # tempt it (walk the order, stop early), and paged searches gather every match
+            # first (page_events).
+            grams = func.timeline_bigrams if len(q) == 2 else func.timeline_chars
+            return grams(EventRow.title, EventRow.body).op("@>")(array([func.lower(literal(q))]))
         operator = "ilike" if q.lower() != q.upper() else "like"
         return or_(getattr(EventRow.title, operator)(like, escape="\\"),
                    getattr(EventRow.body, operator)(like, escape="\\"))
     if dialect == "sqlite":
         # Quoted FTS5 phrases. With the trigram tokenizer a phrase matches the substring, any
-        # case; the bigram table holds one term per 2-character substring (sqlite_bigrams).
+        # case; the grams table holds one term per character and pair (sqlite_grams).
         if len(q) >= 3 and "events_fts" in _fts_tables(session):
             return _fts_match("events_fts", q)
-        term = sqlite_bigrams.query_term(q)
-        if term and "events_fts_bigrams" in _fts_tables(session):
-            return _fts_match("events_fts_bigrams", term)
+        term = sqlite_grams.query_term(q)
+        if term and "events_fts_grams" in _fts_tables(session):
+            return _fts_match("events_fts_grams", term)
     return or_(EventRow.title.like(like, escape="\\"), EventRow.body.like(like, escape="\\"))
 
 
@@ -131,7 +133,7 @@ def _fts_tables(session: Session) -> frozenset[str]:
     engine = getattr(bind, "engine", bind)
     if engine not in _FTS_TABLES:
         found = session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                     "AND name IN ('events_fts', 'events_fts_bigrams')"))
+                                     "AND name IN ('events_fts', 'events_fts_grams')"))
         _FTS_TABLES[engine] = frozenset(found)
     return _FTS_TABLES[engine]
 
