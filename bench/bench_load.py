@@ -56,6 +56,7 @@ ENDPOINTS = [
     ("api q 4 chars + year", "/api/events?year=2020&q=乡村振兴", "filtered"),
     ("api q 2 chars + year", "/api/events?year=2020&q=签约", "filtered"),
     ("api q rare 光伏电站开工", "/api/events?q=光伏电站开工", "filtered"),
+    ("api q 1 char 湖 (29k matches)", "/api/events?q=湖", "filtered"),
     ("api tag 签约 all years", "/api/events?tag=签约", "filtered"),
     ("ics year+category", "/calendar.ics?year=2020&category=产业发展", ""),
     ("ics per year /feeds/2020.ics", "/feeds/2020.ics", ""),
