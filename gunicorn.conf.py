@@ -5,10 +5,10 @@ Everything comes from the environment, nothing from files on the server:
     DATABASE_URL        postgresql+psycopg://user@host/dbname (several workers want PostgreSQL)
     BIND                where to listen, default 127.0.0.1:8000 (0.0.0.0:8000 in a container)
     WEB_CONCURRENCY     worker processes, default 2 × cores + 1, at most 8
-    GUNICORN_THREADS    threads per worker, default 1 (requests here are CPU-bound Python:
-                        more threads in one process only fight over its GIL; measured
-                        with bench/bench_load.py, 1 thread gave 1.3-2x the API throughput
-                        of 4 on 2 cores)
+    GUNICORN_WORKER_CLASS  default sync (below); gthread keeps connections alive
+    GUNICORN_THREADS    threads per gthread worker, default 1 (requests here are CPU-bound
+                        Python: more threads in one process only fight over its GIL; 1
+                        thread gave 1.3-2x the API throughput of 4 on 2 cores)
     LOG_LEVEL           default info
     MAX_REQUESTS        recycle a worker after this many requests (default 0: never)
     TIMELINE_<KEY>      any Flask setting, e.g. TIMELINE_BASE_URL=https://timeline.example.org;
@@ -31,9 +31,15 @@ bind = [os.environ.get("BIND", "127.0.0.1:8000")]
 # Each worker holds its own connection pool (timeline.store.db.make_engine: 5 + 5 overflow,
 # pre-pinged), so 8 workers stay well inside PostgreSQL's default 100 connections.
 workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * (os.cpu_count() or 1) + 1, 8))
-worker_class = "gthread"  # keeps client connections alive, unlike "sync"
+# sync: a worker takes a connection only when it is idle, so a request never waits behind
+# another one in a busy worker while others sit idle. A gthread worker accepts connections
+# while its thread is busy and keeps them: two keep-alive clients that land on one worker
+# share its thread for as long as they stay (measured with wrk, 2 connections, 5 workers:
+# in 2 runs of 5 the throughput halved and the latency doubled). The price is no keep-alive:
+# put a reverse proxy in front (nginx, Caddy) for TLS, keep-alive and slow clients.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS") or "sync"
 threads = int(os.environ.get("GUNICORN_THREADS") or 1)
-keepalive = 5            # seconds: calendar clients and a proxy reuse connections
+keepalive = 5            # seconds (gthread only): calendar clients and a proxy reuse connections
 timeout = 30             # a worker stuck this long is killed and replaced
 graceful_timeout = 20
 # Workers are not recycled by default: a new worker costs a second of CPU to start and

@@ -104,9 +104,9 @@ def test_serves_pages_api_and_feeds_from_several_workers(server):
     etag = by_path["/feeds/2020.ics"][0]["ETag"]
     assert fetch(base + "/feeds/2020.ics", If_None_Match=etag)[0] == 304
 
-    # Several workers answer. A gthread worker may accept a whole burst by itself, so which
-    # pids served the burst above is chance: ask /readyz (it names its worker) until two
-    # have answered, within a bounded number of concurrent rounds.
+    # Several workers answer. Which pids served the burst above is chance (an idle worker
+    # may take it all): ask /readyz (it names its worker) until two have answered, within a
+    # bounded number of concurrent rounds.
     pids: set[str] = set()
     with ThreadPoolExecutor(max_workers=WORKERS * 2) as pool:
         for _ in range(20):
@@ -128,17 +128,24 @@ def test_serves_pages_api_and_feeds_from_several_workers(server):
     assert "Debug mode" not in stdout + stderr and "Traceback" not in stdout + stderr
 
 
-def test_configuration_comes_from_the_environment(tmp_path):
-    env = environment("postgresql+psycopg://user@db.example/timeline", 8123, WEB_CONCURRENCY="5")
+def printed_config(**extra: str) -> dict[str, str]:
+    env = environment("postgresql+psycopg://user@db.example/timeline", 8123, **extra)
     result = subprocess.run([str(GUNICORN), "--print-config"], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
-    settings = dict(re.findall(r"^(\w+)\s+= (.*)$", result.stdout, re.M))
+    return dict(re.findall(r"^(\w+)\s+= (.*)$", result.stdout, re.M))
+
+
+def test_configuration_comes_from_the_environment(tmp_path):
+    settings = printed_config(WEB_CONCURRENCY="5")
     assert settings["wsgi_app"] == "web:create_app()"
     assert settings["workers"] == "5"
     assert settings["bind"] == "['127.0.0.1:8123']"
     assert settings["accesslog"] == settings["errorlog"] == "-"
     assert settings["reload"] == "False"
+    assert settings["worker_class"] == "sync"    # an idle worker takes each request
+    threaded = printed_config(GUNICORN_WORKER_CLASS="gthread", GUNICORN_THREADS="2")
+    assert (threaded["worker_class"], threaded["threads"]) == ("gthread", "2")
 
 
 def test_debug_mode_is_refused(seeded_postgres, tmp_path):
