@@ -49,6 +49,8 @@ VIEWS = [
      lambda s: queries.page_events(s, EventFilter(date_from=date(2020, 9, 1), date_to=date(2020, 9, 30)), limit=100)),
     ("search 1 char + year", "GET /api/events?year=2020&q=湖",
      lambda s: queries.page_events(s, EventFilter(year=YEAR, q="湖"), limit=100)),
+    ("search 1 char", "GET /api/events?q=铱",
+     lambda s: queries.page_events(s, EventFilter(q="铱"), limit=100)),
     ("search 2 chars", "GET /api/events?q=签约",
      lambda s: queries.page_events(s, EventFilter(q="签约"), limit=100)),
     ("search 4 chars", "GET /api/events?q=乡村振兴",
