@@ -104,6 +104,9 @@ def test_pages_of_a_search_are_slices_of_the_whole_with_its_count(loaded, flt):
 def test_search_narrows_other_filters(loaded):
     assert found(loaded, "湖", categories=("文化旅游",)) == ["band"]
     assert found(loaded, "科技城", year=2021) == []
+    assert found(loaded, "湖", year=2020) == ["band", "lake"]     # within a year SQLite reads the year
+    assert found(loaded, "签约", year=2020) == ["sign"]
+    assert found(loaded, "签约", year=2021) == []
 
 
 def test_index_follows_reingest_and_removal(loaded):

@@ -72,7 +72,7 @@ def _filtered(session: Session, stmt: Select, flt: EventFilter) -> Select:
         stmt = stmt.where(select(EventTag.event_id).where(EventTag.event_id == EventRow.id,
                                                           EventTag.tag.in_(flt.tags)).exists())
     if flt.q:
-        stmt = stmt.where(_search(session, flt.q))
+        stmt = stmt.where(_search(session, flt.q, within_year=flt.year is not None))
     if flt.date_from is not None:
         stmt = stmt.where(EventRow.end_date >= flt.date_from)
     if flt.date_to is not None:
@@ -82,7 +82,7 @@ def _filtered(session: Session, stmt: Select, flt: EventFilter) -> Select:
     return stmt
 
 
-def _search(session: Session, q: str) -> ColumnElement[bool]:
+def _search(session: Session, q: str, *, within_year: bool = False) -> ColumnElement[bool]:
     """Events whose title or body holds `q` (ASCII case ignored), through the database's index.
 
     PostgreSQL: for 3+ characters LIKE, which the pg_trgm GIN indexes serve (ILIKE only when
@@ -111,7 +111,10 @@ def _search(session: Session, q: str) -> ColumnElement[bool]:
         # case; the grams table holds one term per character and pair (sqlite_grams).
         if len(q) >= 3 and "events_fts" in _fts_tables(session):
             return _fts_match("events_fts", q)
-        term = sqlite_grams.query_term(q)
+        # Within a year SQLite would still take every holder of a common character or pair
+        # from the FTS table (it cannot weigh a MATCH against the year index): a LIKE over
+        # the year's rows is cheaper (`?year=2020&q=湖`: 40 ms through FTS, 12-15 by LIKE).
+        term = None if within_year else sqlite_grams.query_term(q)
         if term and "events_fts_grams" in _fts_tables(session):
             return _fts_match("events_fts_grams", term)
     return or_(EventRow.title.like(like, escape="\\"), EventRow.body.like(like, escape="\\"))
