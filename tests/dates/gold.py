@@ -111,6 +111,14 @@ CORPUS: tuple[Case, ...] = (
     C("partial", Y2020, Expect("2020-07-01", "2020-09-30", "quarter"), "三季度", "第三季度"),
     C("partial", Y2020, Expect("2020-10-01", "2020-12-31", "quarter"), "四季度", "第四季度"),
     C("partial", Y2020, Expect("2020-01-01", "2020-09-30", "quarter"), "前三季度"),
+    # Ranges and lists of quarters with 季度 written once: a statistic "1—3 季度" is
+    # January to September, not the third quarter.
+    C("partial", Y2020, Expect("2020-01-01", "2020-09-30", "quarter"),
+      "1—3 季度", "1-3季度", "1～3季度", "一至三季度", "第一至第三季度", "第1至3季度", "2020 年 1—3 季度",
+      "[[1—3 季度]]，全区实现地区生产总值", rules=["quarter_range"]),
+    C("partial", Y2020, Expect("2020-07-01", "2020-12-31", "quarter", is_list=True),
+      "三、四季度", "第三、四季度", "3、4 季度", "三四季度", "2020 年三、四季度", "三季度、四季度",
+      "[[三、四季度]]分别增长", rules=["quarter_list"]),
     C("partial", Y2020, Expect("2020-01-01", "2020-06-30", "half"), "上半年", "2020 年上半年", "前半年"),
     C("partial", Y2020, Expect("2020-07-01", "2020-12-31", "half"), "下半年", "2020年下半年"),
     C("partial", Y2020, Expect("2020-12-01", "2020-12-31", "month"),

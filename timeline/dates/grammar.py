@@ -72,6 +72,12 @@ FRAGMENTS: dict[str, str] = {
     "MONTHBOUND": "(?:(?P<mb>月初|月底|月末|初(?![一二三四五六七八九十])|底|末)|(?P<mb>中)(?=[，。、；）)]|$))",
     "MONTHBOUND_ALONE": "(?<![0-9０-９零一二两三四五六七八九十个])(?P<mb>月初|月底|月末)",
     "QUARTER": f"(?:第?(?P<q>{_alt(T.QUARTER_WORDS)})|前(?P<qn>[二两三])){{SP}}季度",
+    # A quarter's number before the last of a range or list ("1—3 季度", "三、四季度"),
+    # 季度 written once; without a separator only Chinese numerals ("三四季度": "12 季度"
+    # is twelve quarters).
+    "QNUM": f"第?(?P<q>{_alt(T.QUARTER_WORDS)})",
+    "QNUM_CN": "第?(?P<q>[一二三四])",
+    "QLAST": f"(?P<to>第?(?P<q>{_alt(T.QUARTER_WORDS)}){{SP}}季度)",
     "HALF": f"(?P<half>{_alt(T.HALVES)})",
     "YEARBOUND_ALONE": ("(?<![0-9０-９零一二两三四五六七八九十多几每个])年(?:(?P<yb>初|底|末|终)(?![一二三四五六七八九十])"
                         "|(?P<yb>中)(?=[，。、；）)]|$))"),
@@ -121,6 +127,9 @@ RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
                   "(?P<to>{DAYNUM}){SP}[日号](?!{DURATION}){TAIL}"),
     ("day_list", "(?:{YEAR}{SP})?(?:{MONTH}{SP})?{DAYNUM}{SP}(?:[日号]{SP})?"
                  "(?:{LSEP}{SP}{DAYNUM}{SP}(?:[日号]{SP})?)*{LSEP}{SP}(?P<to>{DAYNUM}){SP}[日号]"),
+    ("quarter_range", "(?:{YEAR}{SP})?(?P<from>{QNUM}){SP}(?:季度{SP})?{CONN}{SP}{QLAST}"),
+    ("quarter_list", "(?:{YEAR}{SP})?(?:{QNUM}{SP}(?:季度{SP})?{LSEP}{SP})+{QLAST}"
+                     "|(?:{YEAR}{SP})?{QNUM_CN}(?=[一二三四]季度){QLAST}"),
     ("range", "(?P<from>{POINT}){SP}(?:起{SP})?{CONN}{SP}(?P<to>{POINT})"),
     ("point", "{POINT}"),
     ("clock", "{CLOCK}"),
@@ -220,7 +229,9 @@ def _starts() -> str:
     cn = f"[{_CN}十廿卅千]"
     number = f"(?<!{cn}){cn}+{sp}(?:[年月日号时点季刻分:：、]|{expand('{CONN}')})"
     quarter = _GROUP.sub("(?:", expand("{QUARTER}"))
-    return f"{digits}|{number}|{quarter}|{_alt(words)}"
+    # "第一至第三季度", "第1、2季度": an ordinal quarter before a range or list mark.
+    ordinal = f"第[{''.join(T.QUARTER_WORDS)}]{sp}(?:、|{expand('{CONN}')})"
+    return f"{digits}|{number}|{quarter}|{ordinal}|{_alt(words)}"
 
 
 MASTER, RULES = compile_rules()

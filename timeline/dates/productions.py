@@ -200,6 +200,13 @@ def p_unit_range(m, rule):
     return Parsed(first, last)
 
 
+def p_quarter_range(m, rule):
+    """"1—3 季度": the first quarter's start to the third's end (a list: first to last)."""
+    b0, b1 = _span_of(m, rule, "to", m.start(), m.end())
+    a0, a1 = _span_of(m, rule, "from", m.start(), b0) or (m.start(), b0)
+    return Parsed(point(m, rule, m.start(), a1), point(m, rule, b0, b1), is_list=rule.name == "quarter_list")
+
+
 def p_day_list(m, rule):
     b0, b1 = _span_of(m, rule, "to", m.start(), m.end())
     return Parsed(point(m, rule, m.start(), b0), Point(day=to_int(fields(m, rule, b0, b1)["d"])),
@@ -268,6 +275,8 @@ PRODUCTIONS = {
     "month_range": p_unit_range,
     "day_range": p_unit_range,
     "day_list": p_day_list,
+    "quarter_range": p_quarter_range,
+    "quarter_list": p_quarter_range,
     "range": p_range,
     "point": p_point,
     "clock": p_clock,
