@@ -32,6 +32,9 @@ def _alt(words) -> str:
 
 _CN = "零〇○一二两三四五六七八九"
 
+# The quarter words written in Chinese numerals ("三四季度" reads as a list only with these).
+_QUARTER_CN = "".join(w for w in T.QUARTER_WORDS if w in _CN)
+
 FRAGMENTS: dict[str, str] = {
     # Possessive: nothing that follows a {SP} starts with a space, so giving spaces back
     # never makes a match; it only multiplied the ways a rule could fail (blank-line runs
@@ -71,13 +74,13 @@ FRAGMENTS: dict[str, str] = {
     "XUN": f"(?P<xun>{_alt(T.XUN)})",
     "MONTHBOUND": "(?:(?P<mb>月初|月底|月末|初(?![一二三四五六七八九十])|底|末)|(?P<mb>中)(?=[，。、；）)]|$))",
     "MONTHBOUND_ALONE": "(?<![0-9０-９零一二两三四五六七八九十个])(?P<mb>月初|月底|月末)",
-    "QUARTER": f"(?:第?(?P<q>{_alt(T.QUARTER_WORDS)})|前(?P<qn>[二两三])){{SP}}季度",
+    "QUARTER": "(?:{QNUM}|前(?P<qn>[二两三])){SP}季度",
     # A quarter's number before the last of a range or list ("1—3 季度", "三、四季度"),
     # 季度 written once; without a separator only Chinese numerals ("三四季度": "12 季度"
     # is twelve quarters).
     "QNUM": f"第?(?P<q>{_alt(T.QUARTER_WORDS)})",
-    "QNUM_CN": "第?(?P<q>[一二三四])",
-    "QLAST": f"(?P<to>第?(?P<q>{_alt(T.QUARTER_WORDS)}){{SP}}季度)",
+    "QNUM_CN": f"第?(?P<q>[{_QUARTER_CN}])(?=[{_QUARTER_CN}]季度)",
+    "QLAST": "(?P<to>{QNUM}{SP}季度)",
     "HALF": f"(?P<half>{_alt(T.HALVES)})",
     "YEARBOUND_ALONE": ("(?<![0-9０-９零一二两三四五六七八九十多几每个])年(?:(?P<yb>初|底|末|终)(?![一二三四五六七八九十])"
                         "|(?P<yb>中)(?=[，。、；）)]|$))"),
@@ -127,9 +130,9 @@ RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
                   "(?P<to>{DAYNUM}){SP}[日号](?!{DURATION}){TAIL}"),
     ("day_list", "(?:{YEAR}{SP})?(?:{MONTH}{SP})?{DAYNUM}{SP}(?:[日号]{SP})?"
                  "(?:{LSEP}{SP}{DAYNUM}{SP}(?:[日号]{SP})?)*{LSEP}{SP}(?P<to>{DAYNUM}){SP}[日号]"),
-    ("quarter_range", "(?:{YEAR}{SP})?(?P<from>{QNUM}){SP}(?:季度{SP})?{CONN}{SP}{QLAST}"),
+    ("quarter_range", "(?:{YEAR}{SP})?{QNUM}{SP}(?:季度{SP})?{CONN}{SP}{QLAST}"),
     ("quarter_list", "(?:{YEAR}{SP})?(?:{QNUM}{SP}(?:季度{SP})?{LSEP}{SP})+{QLAST}"
-                     "|(?:{YEAR}{SP})?{QNUM_CN}(?=[一二三四]季度){QLAST}"),
+                     "|(?:{YEAR}{SP})?{QNUM_CN}{QLAST}"),
     ("range", "(?P<from>{POINT}){SP}(?:起{SP})?{CONN}{SP}(?P<to>{POINT})"),
     ("point", "{POINT}"),
     ("clock", "{CLOCK}"),

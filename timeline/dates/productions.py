@@ -203,8 +203,8 @@ def p_unit_range(m, rule):
 def p_quarter_range(m, rule):
     """"1—3 季度": the first quarter's start to the third's end (a list: first to last)."""
     b0, b1 = _span_of(m, rule, "to", m.start(), m.end())
-    a0, a1 = _span_of(m, rule, "from", m.start(), b0) or (m.start(), b0)
-    return Parsed(point(m, rule, m.start(), a1), point(m, rule, b0, b1), is_list=rule.name == "quarter_list")
+    # Fields are first-wins, so everything before the last quarter reads as the first one.
+    return Parsed(point(m, rule, m.start(), b0), point(m, rule, b0, b1), is_list=rule.name == "quarter_list")
 
 
 def p_day_list(m, rule):
