@@ -1,4 +1,4 @@
-"""Peer conformance (Recognizers-Text, JioNLP): runs when the peer suites are present."""
+"""Peer conformance (Recognizers-Text, JioNLP), on the copy in tests/dates/peer_suites."""
 from __future__ import annotations
 
 import io
@@ -10,33 +10,29 @@ import pytest
 from timeline.dates import peers
 
 DIR = Path(os.environ.get("PEER_SUITES_DIR", peers.DEFAULT_DIR))
-needs_suites = pytest.mark.skipif(not DIR.is_dir(), reason=f"no peer suites at {DIR}")
 
 
 @pytest.fixture(scope="module")
 def outcomes():
+    assert DIR.is_dir(), f"no peer suites at {DIR}"
     return peers.run(DIR)
 
 
-@needs_suites
 def test_in_scope_pass_rate(outcomes):
     assert len(outcomes) > 500
     assert peers.in_scope_rate(outcomes) >= 0.90
 
 
-@needs_suites
 def test_every_out_of_scope_case_has_a_stated_reason(outcomes):
     reasons = {name for name, _pattern, why in peers.OUT_OF_SCOPE if why}
     assert {o.scope for o in outcomes} - {"in"} <= reasons
 
 
-@needs_suites
 def test_peer_negatives_pass(outcomes):
     negatives = [o for o in outcomes if o.kind == "negative"]
     assert negatives and all(o.passed for o in negatives)
 
 
-@needs_suites
 def test_report_prints_rates(outcomes):
     out = io.StringIO()
     peers.report(outcomes, out=out)

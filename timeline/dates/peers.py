@@ -1,6 +1,6 @@
 """Conformance report against other parsers' test suites (Recognizers-Text, JioNLP).
 
-    python -m timeline.dates.peers [DIR]        (default: ../shared/peer-suites)
+    python -m timeline.dates.peers [DIR] [--failures]   (default: tests/dates/peer_suites)
 
 Reads every *.jsonl in DIR (format: DIR/README.md), runs `resolve` with each case's
 reference date, and prints pass rates per file, per source spec and per kind. Cases that
@@ -21,7 +21,8 @@ from pathlib import Path
 from .resolver import resolve
 from .span import DateSpan
 
-DEFAULT_DIR = Path(__file__).resolve().parents[3] / "shared" / "peer-suites"
+# The copy kept with the tests (origin and licences in its README.md).
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "dates" / "peer_suites"
 
 # (name, pattern on the case text, why a yearbook resolver leaves it out). First match wins.
 OUT_OF_SCOPE: tuple[tuple[str, str, str], ...] = (
