@@ -7,7 +7,7 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, NotFound
 
-from timeline.events.model import StoredEvent
+from timeline.events.model import ListedEvent, StoredEvent
 from timeline.store import queries
 from web.db import get_session
 from web.format import format_span, highlight, mention_title, vagueness
@@ -26,7 +26,7 @@ def event_href(key: str) -> str:
 
 @bp.app_template_filter("cn_date")
 def cn_date(stored_or_span, with_year: bool = False) -> str:
-    span = stored_or_span.event.primary if isinstance(stored_or_span, StoredEvent) else stored_or_span
+    span = stored_or_span.event.primary if isinstance(stored_or_span, (StoredEvent, ListedEvent)) else stored_or_span
     return format_span(span, with_year=with_year)
 
 

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from timeline.dates.span import Precision
-from timeline.events.model import EventKind, StoredEvent
+from timeline.events.model import EventKind, ListedEvent, StoredEvent
+
+# The year page lists light events (queries.list_timeline); its overviews are read whole.
+Listed = ListedEvent | StoredEvent
 
 # Precisions coarser than a month belong to the year as a whole, not to its first month.
 WHOLE_YEAR = (Precision.YEAR, Precision.HALF, Precision.QUARTER)
@@ -20,7 +23,7 @@ WHOLE_YEAR = (Precision.YEAR, Precision.HALF, Precision.QUARTER)
 @dataclass
 class MonthGroup:
     month: int | None               # None: the year, a half or a quarter as a whole
-    events: list[StoredEvent] = field(default_factory=list)
+    events: list[Listed] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -31,22 +34,22 @@ class MonthGroup:
 class YearView:
     year: int
     months: list[MonthGroup]                        # dated entries in date order
-    overviews: dict[str, list[StoredEvent]]         # category name -> its 【概况】
-    see_also: list[StoredEvent]                     # cross-references, dated or not
+    overviews: dict[str, list[Listed]]         # category name -> its 【概况】
+    see_also: list[Listed]                     # cross-references, dated or not
     month_counts: list[int]                         # events starting in each month, Jan..Dec
     total: int                                      # dated entries shown in the months
 
 
-def is_listed(stored: StoredEvent) -> bool:
+def is_listed(stored: Listed) -> bool:
     """An entry the month list shows: a dated event or a dated cross-reference."""
     return stored.event.kind is not EventKind.OVERVIEW and stored.event.primary is not None
 
 
-def build_year(year: int, events: list[StoredEvent]) -> YearView:
+def build_year(year: int, events: list[Listed]) -> YearView:
     """Sort `events` (already in timeline order) into the sections of the year page."""
     groups: dict[int | None, MonthGroup] = {}
-    overviews: dict[str, list[StoredEvent]] = defaultdict(list)
-    see_also: list[StoredEvent] = []
+    overviews: dict[str, list[Listed]] = defaultdict(list)
+    see_also: list[Listed] = []
     counts: Counter[int] = Counter()
     for stored in events:
         ev = stored.event
@@ -81,7 +84,7 @@ PLOT = WIDTH - LEFT - RIGHT
 
 @dataclass(frozen=True)
 class Mark:
-    stored: StoredEvent
+    stored: Listed
     x: float
     width: float               # 0 for a single day: drawn as a dot
     y: float
@@ -115,7 +118,7 @@ def _x(year_start: date, days: int, d: date) -> float:
     return LEFT + (d - year_start).days / days * PLOT
 
 
-def build_picture(year: int, categories: list[str], events: list[StoredEvent],
+def build_picture(year: int, categories: list[str], events: list[Listed],
                   month_counts: list[int], palette: dict[str, int] | None = None) -> Picture:
     """One lane per category on a twelve-month axis; a dot per day, a bar per range.
 
@@ -125,7 +128,7 @@ def build_picture(year: int, categories: list[str], events: list[StoredEvent],
     palette = palette or {}
     start, end = date(year, 1, 1), date(year + 1, 1, 1)
     days = (end - start).days
-    by_category: dict[str, list[StoredEvent]] = defaultdict(list)
+    by_category: dict[str, list[Listed]] = defaultdict(list)
     for stored in events:
         if is_listed(stored):
             by_category[stored.event.category].append(stored)
@@ -133,7 +136,7 @@ def build_picture(year: int, categories: list[str], events: list[StoredEvent],
     lanes, y = [], float(TOP)
     for index, name in enumerate(names):
         rows_end: list[float] = []
-        placed: list[tuple[StoredEvent, float, float, int, bool]] = []
+        placed: list[tuple[Listed, float, float, int, bool]] = []
         for stored in by_category.get(name, []):
             ev = stored.event
             first, last = max(ev.start, start), min(ev.end, end - timedelta(days=1))

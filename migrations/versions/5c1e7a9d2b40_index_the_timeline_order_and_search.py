@@ -9,7 +9,7 @@ dates, category with year, kind) and substring search:
   lower-cased 2-character substrings, for 2-character queries, which trigrams cannot serve.
 - SQLite (3.34+ with FTS5): an external-content FTS5 table with the trigram tokenizer, kept
   in step with `events` by triggers. Without FTS5 or the trigram tokenizer nothing is made
-  and search falls back to LIKE (queries._search checks for the table).
+  and search falls back to LIKE (timeline.store.search checks for the table).
 
 A later migration that rebuilds `events` on SQLite (batch "move and copy") drops these
 triggers with the old table and must create them again.
@@ -28,7 +28,7 @@ branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 # COST: some 0.3 ms a row of 1,000 characters. Queries only ever reach it through the index
-# (queries._search fences it in a materialized CTE); a planner that evaluated it row by row
+# (queries.page_events fences it in a materialized CTE); a planner that evaluated it row by row
 # would take seconds. The characters are split once and paired with their neighbour:
 # substr(t, i, 2) walks the UTF-8 text from its start on every call, which made the
 # function quadratic (4 ms a row, 80% of an ingest's time on PostgreSQL).

@@ -9,7 +9,7 @@ cannot serve read every row without an index (100-400 ms at 100,000 events).
   "which rows hold this term", nothing more) over timeline_grams(title, body), the hex
   terms of each distinct lower-cased character and pair, kept in step with `events` by
   triggers. timeline_grams() is a Python function that every connection of the app
-  registers (timeline.store.sqlite_grams); a connection without it cannot write to
+  registers (timeline.store.search.indexes); a connection without it cannot write to
   `events` once this migration has run. Without FTS5 nothing is made: those searches stay
   a LIKE.
 
@@ -20,8 +20,6 @@ Create Date: 2026-11-30
 from typing import Sequence, Union
 
 from alembic import op
-
-from timeline.store import sqlite_grams
 
 revision: str = '7d2e4b6a8c10'
 down_revision: Union[str, None] = '5c1e7a9d2b40'
@@ -36,6 +34,18 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS $$
     FROM regexp_split_to_table(lower(title || ' ' || body), '') AS chars(c)
 $$
 """
+
+
+# A frozen copy of timeline.store.search.indexes.gram_terms as this migration wrote the
+# index (a migration imports nothing from the app, whose code moves on). The two must
+# agree for as long as the table stands: tests/store/test_search_indexes.py checks it.
+def gram_terms(title, body):
+    if title is None or body is None:
+        return None
+    text = f"{title} {body}".lower()
+    grams = set(text) | {text[i:i + 2] for i in range(len(text) - 1)}
+    return " ".join(sorted(gram.encode().hex() for gram in grams))
+
 
 TERMS = "timeline_grams({0}.title, {0}.body)"
 SQLITE_FTS = [
@@ -63,7 +73,7 @@ def upgrade() -> None:
         op.execute("CREATE INDEX ix_events_chars ON events USING gin (timeline_chars(title, body))")
     elif conn.dialect.name == "sqlite" and conn.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar():
         # Alembic's own connection is not the app's: the triggers and the fill need the function.
-        sqlite_grams.register(conn.connection.driver_connection)
+        conn.connection.driver_connection.create_function("timeline_grams", 2, gram_terms, deterministic=True)
         for statement in SQLITE_FTS:
             op.execute(statement)
 

@@ -1,5 +1,6 @@
 """Substring search (?q=) on both databases: Chinese of any length, Latin, LIKE's special
-characters, and the search indexes kept in step with ingest.
+characters, several words (all of them must be there), and the search indexes kept in step
+with ingest.
 
 PostgreSQL answers through pg_trgm (3+ characters) and the bigram (2) and character (1)
 indexes; SQLite through its FTS5 trigram table (3+) and FTS5 grams table (1 and 2); without
@@ -86,6 +87,42 @@ def test_like_and_fts_special_characters_are_literal(loaded, q, keys):
     assert found(loaded, q) == keys
 
 
+@pytest.mark.parametrize("q, keys", [
+    ("科技城 批复", ["lake"]),                    # 3 characters in the title, 2 in the body
+    ("批复 科技城", ["lake"]),                    # in any order
+    ("集中签约 总投资", ["sign"]),                 # two of 3+ characters
+    ("签约 50", ["sign"]),                        # band holds 50 but not 签约
+    ("湖 乐队", ["band"]),                        # 1 and 2 characters
+    ("湖　乐队", ["band"]),                       # a full-width space separates words too
+    ("Li Pa", ["band"]),                          # two of 2 characters, one index
+    ("link PARK", ["band"]),
+    ("湖 签约", []),                              # each is somewhere, never both in one event
+    ("湖 没有的词", []),
+    ("  湖  湖 ", ["band", "lake"]),              # spaces around and a word twice: one word
+])
+def test_several_words_mean_all_of_them(loaded, q, keys):
+    assert found(loaded, q) == keys
+
+
+WORDS = ["湖", "签约", "科技城", "50", "a_b", "Link", "%", "批复", "没有"]
+
+
+def test_two_words_find_what_both_words_find(loaded):
+    alone = {word: set(found(loaded, word)) for word in WORDS}
+    for i, first in enumerate(WORDS):
+        for second in WORDS[i + 1:]:
+            assert found(loaded, f"{first} {second}") == sorted(alone[first] & alone[second]), (first, second)
+            assert found(loaded, f"{first} {second}", year=2020) == sorted(
+                k for k in alone[first] & alone[second] if k != "xref"), (first, second)
+
+
+def test_a_search_of_only_spaces_filters_nothing(loaded):
+    with loaded() as session:
+        everything = count_events(session, EventFilter())
+        assert count_events(session, EventFilter(q=" \u3000 ")) == everything
+        assert page_events(session, EventFilter(q="  "), limit=100).count == everything
+
+
 @pytest.mark.parametrize("flt", [EventFilter(q="湖"), EventFilter(q="签约"), EventFilter(q="科技城"),
                                  EventFilter(q="a", year=2020), EventFilter(q="没有的词"), EventFilter()])
 def test_pages_of_a_search_are_slices_of_the_whole_with_its_count(loaded, flt):
@@ -151,11 +188,15 @@ def plan(store, q: str) -> str:
     ("湖", ["ix_events_chars"], "events_fts_grams"),
     ("签约", ["ix_events_bigrams"], "events_fts_grams"),
     ("青山湖", ["ix_events_title_trgm", "ix_events_body_trgm"], "events_fts"),
+    # Several words: the planner may take one word's index and filter by the others.
+    ("青山湖 签约", ["ix_events_title_trgm|ix_events_body_trgm|ix_events_bigrams"], "events_fts"),
+    ("青山湖 签约", [], "events_fts_grams"),
+    ("湖 签约", ["ix_events_chars|ix_events_bigrams"], "events_fts_grams"),
 ])
 def test_search_is_served_by_an_index(loaded, database_url, q, postgresql, sqlite):
     shown = plan(loaded, q)
     if database_url.startswith("postgresql"):
-        assert all(name in shown for name in postgresql), shown
+        assert all(any(name in shown for name in names.split("|")) for names in postgresql), shown
     elif sqlite:
         assert f"SCAN {sqlite} VIRTUAL TABLE" in shown, shown
 
@@ -182,4 +223,6 @@ def test_sqlite_without_fts_falls_back_to_like(sqlite_url):
     assert found(store, "签约") == ["sign"]
     assert found(store, "Li") == ["band"]
     assert found(store, "湖") == ["band", "lake"]
+    assert found(store, "科技城 批复") == ["lake"]
+    assert found(store, "湖 乐队") == ["band"]
     engine.dispose()

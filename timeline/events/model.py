@@ -40,22 +40,11 @@ class Source:
     offset: int
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
-    key: str                          # stable across re-ingest; URL and iCalendar UID
-    title: str
-    category: str
-    kind: EventKind
-    body: str                         # cleaned text; mention spans index into it
-    summary: str                      # the first sentence(s), one line
-    source: Source
-    primary: DateSpan | None = None   # the event's range; None when undated
-    tags: tuple[str, ...] = ()
-    mentions: tuple[DateSpan, ...] = ()
-    moments: tuple[Moment, ...] = ()
-    footnotes: tuple[str, ...] = ()
-    captions: tuple[str, ...] = ()
-    position: int = 0                 # order within the document
+class _DatedByPrimary:
+    """The parts of an event's primary range, None when it has none."""
+
+    __slots__ = ()
+    primary: DateSpan | None
 
     @property
     def start(self) -> date | None:
@@ -83,6 +72,24 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Event(_DatedByPrimary):
+    key: str                          # stable across re-ingest; URL and iCalendar UID
+    title: str
+    category: str
+    kind: EventKind
+    body: str                         # cleaned text; mention spans index into it
+    summary: str                      # the first sentence(s), one line
+    source: Source
+    primary: DateSpan | None = None   # the event's range; None when undated
+    tags: tuple[str, ...] = ()
+    mentions: tuple[DateSpan, ...] = ()
+    moments: tuple[Moment, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+    position: int = 0                 # order within the document
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedDocument:
     """The result of running the pipeline over one file, before storage."""
 
@@ -102,3 +109,30 @@ class StoredEvent:
     document: str                     # the document's name
     sequence: int                     # bumped when a re-ingest changes dates, title or category
     updated_at: datetime              # UTC, the last change of this event
+
+
+@dataclass(frozen=True, slots=True)
+class EventHeading(_DatedByPrimary):
+    """What a listing shows of an event: no body, mentions, moments, footnotes or captions
+    (a year's list reads several times faster without them)."""
+
+    key: str
+    title: str
+    category: str
+    kind: EventKind
+    summary: str
+    source: Source
+    primary: DateSpan | None = None
+    tags: tuple[str, ...] = ()
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ListedEvent:
+    """An event as a listing returns it: its heading plus what storage adds (as StoredEvent)."""
+
+    id: int
+    event: EventHeading
+    document: str
+    sequence: int
+    updated_at: datetime

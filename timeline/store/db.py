@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 import migrations
-from timeline.store import sqlite_grams
+from timeline.store.search import indexes as search_indexes
 
 MIGRATIONS_DIR = Path(migrations.__file__).parent
 
@@ -39,7 +39,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=10000")
             cur.close()
-            sqlite_grams.register(dbapi_conn)   # the short-search index's triggers call it
+            search_indexes.register(dbapi_conn)   # the SQLite writer rule (search/indexes.py)
             # pysqlite only BEGINs before INSERT/UPDATE/DELETE, so the SELECTs of one session
             # could each see a different commit. SQLAlchemy's recipe for pysqlite: the driver
             # emits no BEGIN of its own, and we emit one when SQLAlchemy begins a transaction.

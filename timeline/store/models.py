@@ -4,8 +4,10 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator, text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from timeline.store.search.indexes import POSTGRES_INDEXES
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -69,20 +71,9 @@ class EventRow(Base):
         Index("ix_events_end_date", "end_date"),                 # from= (events ending on or after)
         Index("ix_events_category_year", "category_id", "year"),  # category feeds, category + year
         Index("ix_events_kind", "kind"),                          # kind=overview / xref are rare
-        # Substring search on PostgreSQL (see queries._search). Trigrams serve 3+ characters;
-        # pg_trgm finds no trigram in a 1-2 character pattern, so 2-character Chinese words
-        # ("签约") use the bigram index over timeline_bigrams() and single characters the one
-        # over timeline_chars(), functions the migrations make. SQLite has FTS5 tables instead
-        # (migrations 5c1e7a9d2b40, 7d2e4b6a8c10). Autogenerate skips these on SQLite (info
-        # "dialect") and never compares the expression indexes ("compare").
-        Index("ix_events_title_trgm", "title", postgresql_using="gin",
-              postgresql_ops={"title": "gin_trgm_ops"}, info={"dialect": "postgresql"}),
-        Index("ix_events_body_trgm", "body", postgresql_using="gin",
-              postgresql_ops={"body": "gin_trgm_ops"}, info={"dialect": "postgresql"}),
-        Index("ix_events_bigrams", text("timeline_bigrams(title, body)"), postgresql_using="gin",
-              info={"dialect": "postgresql", "compare": False}),
-        Index("ix_events_chars", text("timeline_chars(title, body)"), postgresql_using="gin",
-              info={"dialect": "postgresql", "compare": False}),
+        # Substring search on PostgreSQL: the trigram, bigram and character GIN indexes
+        # (SQLite's FTS5 tables are not models: SQLAlchemy has no virtual tables).
+        *POSTGRES_INDEXES,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

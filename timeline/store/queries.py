@@ -1,18 +1,18 @@
-"""Read side: every query the web pages, the JSON API, the feeds and export use."""
+"""Read side: every query the web pages, the JSON API, the feeds and export use: filters,
+order and paging. What `q` matches, and through which index, is timeline.store.search."""
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
-from sqlalchemy import ColumnElement, Engine, Integer, Select, any_, func, literal, or_, select, text
-from sqlalchemy.dialects.postgresql import ARRAY, array
+from sqlalchemy import Integer, Select, any_, func, literal, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from timeline.events.model import StoredEvent
+from timeline.events.model import ListedEvent, StoredEvent
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
-from timeline.store import sqlite_grams
-from timeline.store.rows import stored_from_row
+from timeline.store.search.match import matches, search_words
+from timeline.store.rows import listed_from_row, stored_from_row
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -24,7 +24,7 @@ class EventFilter:
     year: int | None = None
     categories: tuple[str, ...] = ()          # category names (any of)
     tags: tuple[str, ...] = ()                # any of
-    q: str | None = None                      # substring of title or body
+    q: str | None = None                      # words, each a substring of title or body (all of them)
     date_from: date | None = None             # events ending on or after this day
     date_to: date | None = None               # events starting on or before this day
     kinds: tuple[str, ...] = ()
@@ -71,8 +71,9 @@ def _filtered(session: Session, stmt: Select, flt: EventFilter) -> Select:
         # primary key (0.3 ms). PostgreSQL plans both as the same semi-join.
         stmt = stmt.where(select(EventTag.event_id).where(EventTag.event_id == EventRow.id,
                                                           EventTag.tag.in_(flt.tags)).exists())
-    if flt.q:
-        stmt = stmt.where(_search(session, flt.q, within_year=flt.year is not None))
+    search = matches(session, flt.q, within_year=flt.year is not None)
+    if search is not None:
+        stmt = stmt.where(search)
     if flt.date_from is not None:
         stmt = stmt.where(EventRow.end_date >= flt.date_from)
     if flt.date_to is not None:
@@ -80,65 +81,6 @@ def _filtered(session: Session, stmt: Select, flt: EventFilter) -> Select:
     if flt.kinds:
         stmt = stmt.where(EventRow.kind.in_(flt.kinds))
     return stmt
-
-
-def _search(session: Session, q: str, *, within_year: bool = False) -> ColumnElement[bool]:
-    """Events whose title or body holds `q` (ASCII case ignored), through the database's index.
-
-    PostgreSQL: for 3+ characters LIKE, which the pg_trgm GIN indexes serve (ILIKE only when
-    `q` has letters with case: it costs three times as much); for exactly 2 (common in
-    Chinese: "签约") and 1, which trigrams cannot serve, the bigram and character indexes.
-    SQLite: the FTS5 trigram table for 3+ characters, the FTS5 grams table for 1 and 2.
-    Without those tables (SQLite without FTS5) a search is a plain LIKE bounded only by
-    the other filters.
-    """
-    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        if len(q) <= 2:
-            # Exact, no recheck needed: the indexes hold every lower-cased character and
-            # 2-character substring of title + " " + body. The functions' high COST keeps the
-            # planner on the index rather than calling them row by row; only a LIMIT could
-            # tempt it (walk the order, stop early), and paged searches gather every match
-            # first (page_events).
-            grams = func.timeline_bigrams if len(q) == 2 else func.timeline_chars
-            return grams(EventRow.title, EventRow.body).op("@>")(array([func.lower(literal(q))]))
-        operator = "ilike" if q.lower() != q.upper() else "like"
-        return or_(getattr(EventRow.title, operator)(like, escape="\\"),
-                   getattr(EventRow.body, operator)(like, escape="\\"))
-    if dialect == "sqlite":
-        # Quoted FTS5 phrases. With the trigram tokenizer a phrase matches the substring, any
-        # case; the grams table holds one term per character and pair (sqlite_grams).
-        if len(q) >= 3 and "events_fts" in _fts_tables(session):
-            return _fts_match("events_fts", q)
-        # Within a year SQLite would still take every holder of a common character or pair
-        # from the FTS table (it cannot weigh a MATCH against the year index): a LIKE over
-        # the year's rows is cheaper (`?year=2020&q=湖`: 40 ms through FTS, 12-15 by LIKE).
-        term = None if within_year else sqlite_grams.query_term(q)
-        if term and "events_fts_grams" in _fts_tables(session):
-            return _fts_match("events_fts_grams", term)
-    return or_(EventRow.title.like(like, escape="\\"), EventRow.body.like(like, escape="\\"))
-
-
-def _fts_match(table: str, phrase: str) -> ColumnElement[bool]:
-    quoted = '"' + phrase.replace('"', '""') + '"'
-    return EventRow.id.in_(select(text("rowid")).select_from(text(table))
-                           .where(text(f"{table} MATCH :phrase").bindparams(phrase=quoted)))
-
-
-_FTS_TABLES: weakref.WeakKeyDictionary[Engine, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
-def _fts_tables(session: Session) -> frozenset[str]:
-    """The search tables the migrations made on this SQLite database (none without FTS5);
-    asked once per engine."""
-    bind = session.get_bind()
-    engine = getattr(bind, "engine", bind)
-    if engine not in _FTS_TABLES:
-        found = session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                     "AND name IN ('events_fts', 'events_fts_grams')"))
-        _FTS_TABLES[engine] = frozenset(found)
-    return _FTS_TABLES[engine]
 
 
 def _timeline_order(c) -> tuple:
@@ -171,7 +113,7 @@ def _whole_events(session: Session, rows: list, ids: list[int] | Select) -> list
     """StoredEvents from flat rows of _WHOLE_COLUMNS, with the tags of `ids` (the rows' ids,
     or a SELECT of them when a whole view has too many to bind)."""
     tags = _tags(session, ids)
-    return [stored_from_row(r, tags.get(r.id, ()), whole=True) for r in rows]
+    return [stored_from_row(r, tags.get(r.id, ())) for r in rows]
 
 
 def list_events(session: Session, flt: EventFilter = EventFilter()) -> list[StoredEvent]:
@@ -203,7 +145,7 @@ def page_events(session: Session, flt: EventFilter = EventFilter(), *, limit: in
     rows are read whole. Run twice (count, then page) a word in 12 % of 100,000 events cost
     two scans of 12,000 rows and a join of every match's whole row for the sort.
     """
-    if flt.q:
+    if search_words(flt.q):
         rows = session.connection().execute(_search_page(session, flt, limit, offset)).all()
         known = rows[0].total if rows else (0 if offset == 0 else None)
     else:
@@ -248,7 +190,7 @@ def _tags(session: Session, ids: list[int] | Select) -> dict[int, tuple[str, ...
 
 def get_event(session: Session, key: str) -> StoredEvent | None:
     row = session.connection().execute(_event_rows(_WHOLE_COLUMNS).where(EventRow.key == key)).first()
-    return stored_from_row(row, _tags(session, [row.id]).get(row.id, ()), whole=True) if row else None
+    return stored_from_row(row, _tags(session, [row.id]).get(row.id, ())) if row else None
 
 
 def neighbours(session: Session, key: str) -> tuple[StoredEvent | None, StoredEvent | None]:
@@ -313,14 +255,14 @@ def data_version(session: Session) -> Version:
     return Version(row.version, row.changed_at) if row else Version(0, EPOCH)
 
 
-def list_timeline(session: Session, flt: EventFilter = EventFilter()) -> list[StoredEvent]:
-    """Like `list_events`, for long lists: each event without its text.
+def list_timeline(session: Session, flt: EventFilter = EventFilter()) -> list[ListedEvent]:
+    """Like `list_events`, for long lists: each event without its text (a ListedEvent).
 
-    body, mentions, moments, footnotes and captions come back empty and are not read (the
-    title, dates, summary, tags and source are there): a year of 2,000 events loads several
-    times faster than whole.
+    body, mentions, moments, footnotes and captions are not read (the title, dates,
+    summary, tags and source are): a year of 2,000 events loads several times faster than
+    whole.
     """
     rows = session.connection().execute(
         _ordered(_filtered(session, _event_rows(_LIGHT_COLUMNS), flt))).all()
     tags = _tags(session, _filtered(session, select(EventRow.id), flt))
-    return [stored_from_row(r, tags.get(r.id, ()), whole=False) for r in rows]
+    return [listed_from_row(r, tags.get(r.id, ())) for r in rows]

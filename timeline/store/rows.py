@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 
 from timeline.dates.span import DateSpan
-from timeline.events.model import Event, EventKind, Moment, Source, StoredEvent
+from timeline.events.model import Event, EventHeading, EventKind, ListedEvent, Moment, Source, StoredEvent
 
 # The fields whose change bumps an event's iCalendar SEQUENCE (clients re-read the event).
 SCHEDULING_FIELDS = ("title", "category", "start_date", "end_date", "primary")
@@ -40,13 +40,24 @@ def content_hash(columns: dict, category: str, tags: tuple[str, ...]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
 
 
-def stored_from_row(r, tags: Iterable[str], *, whole: bool) -> StoredEvent:
-    """A StoredEvent from a flat row of queries._WHOLE_COLUMNS, or of _LIGHT_COLUMNS
-    (`whole` false: body and the other text fields left empty)."""
-    text_fields = {"body": r.body, "mentions": tuple(DateSpan.from_json(m) for m in r.mentions),
-                   "moments": tuple(Moment.from_json(m) for m in r.moments),
-                   "footnotes": tuple(r.footnotes), "captions": tuple(r.captions)} if whole else {"body": ""}
-    event = Event(key=r.key, title=r.title, category=r.category, kind=EventKind(r.kind), summary=r.summary,
-                  source=Source(line=r.line, offset=r.offset), tags=tuple(tags), position=r.position,
-                  primary=DateSpan.from_json(r.primary) if r.primary else None, **text_fields)
-    return StoredEvent(id=r.id, event=event, document=r.document, sequence=r.sequence, updated_at=r.updated_at)
+def _heading_fields(r, tags: Iterable[str]) -> dict:
+    return {"key": r.key, "title": r.title, "category": r.category, "kind": EventKind(r.kind), "summary": r.summary,
+            "source": Source(line=r.line, offset=r.offset), "tags": tuple(tags), "position": r.position,
+            "primary": DateSpan.from_json(r.primary) if r.primary else None}
+
+
+def _storage_fields(r) -> dict:
+    return {"id": r.id, "document": r.document, "sequence": r.sequence, "updated_at": r.updated_at}
+
+
+def stored_from_row(r, tags: Iterable[str]) -> StoredEvent:
+    """A StoredEvent from a flat row of queries._WHOLE_COLUMNS."""
+    event = Event(body=r.body, mentions=tuple(DateSpan.from_json(m) for m in r.mentions),
+                  moments=tuple(Moment.from_json(m) for m in r.moments), footnotes=tuple(r.footnotes),
+                  captions=tuple(r.captions), **_heading_fields(r, tags))
+    return StoredEvent(event=event, **_storage_fields(r))
+
+
+def listed_from_row(r, tags: Iterable[str]) -> ListedEvent:
+    """A ListedEvent from a flat row of queries._LIGHT_COLUMNS."""
+    return ListedEvent(event=EventHeading(**_heading_fields(r, tags)), **_storage_fields(r))
