@@ -1,6 +1,7 @@
 """Engines, sessions and bringing a database's schema up to date through Alembic."""
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from alembic import command
@@ -10,10 +11,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-import migrations
 from timeline.store.search import indexes as search_indexes
 
-MIGRATIONS_DIR = Path(migrations.__file__).parent
+# The Alembic scripts, found as the data of the `migrations` package: the store imports no
+# migration code (and migration versions import nothing from timeline: setup.cfg's contracts).
+MIGRATIONS_DIR = Path(str(resources.files("migrations")))
 
 
 # A PostgreSQL server that does not answer is an error after this many seconds, not a hang.
