@@ -13,8 +13,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import click
+import sqlalchemy
+from sqlalchemy import exc as sa_exc
 
 from timeline.dates import resolve as resolve_dates
+from timeline.events import limits
 from timeline.events.export import event_json
 from timeline.pipeline import parse_document
 from timeline.store import db
@@ -52,6 +55,7 @@ def open_store(ctx: click.Context, *, writer: bool = False):
     url = database_url(ctx)
     db.upgrade(url)
     engine = db.make_engine(url)
+    ctx.call_on_close(engine.dispose)   # no connection outlives the command
     return db.make_writer(engine) if writer else db.make_sessionmaker(engine)
 
 
@@ -66,7 +70,7 @@ def db_upgrade(ctx: click.Context) -> None:
     """Apply all Alembic migrations to the database."""
     url = database_url(ctx)
     db.upgrade(url)
-    click.echo(f"database is up to date: {db.make_engine(url).url.render_as_string(hide_password=True)}")
+    click.echo(f"database is up to date: {sqlalchemy.engine.make_url(url).render_as_string(hide_password=True)}")
 
 
 def document_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -81,7 +85,8 @@ def document_files(paths: tuple[Path, ...]) -> list[Path]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--year", type=click.IntRange(1, 9999), help="The documents' year (default: inferred from the text).")
+@click.option("--year", type=click.IntRange(limits.FIRST_YEAR, limits.LAST_YEAR),
+              help="The documents' year (default: inferred from the text).")
 @click.option("--name", help="Document name (one file only; default: the file name without extension).")
 @click.option("--category", help="Category of a chronicle's events (default: the document name).")
 @click.option("--default-category", default="综述", show_default=True,
@@ -107,12 +112,24 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: 
             click.echo(f"error: {path}: {reason}", err=True)
             failures += 1
             continue
-        with Session.begin() as session:
-            report = store_document(session, parsed, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
-                                    now=datetime.now(timezone.utc))
-        echo_report(report, parsed.warnings)
+        try:
+            with Session.begin() as session:
+                report = store_document(session, parsed, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                                        now=datetime.now(timezone.utc))
+        except (sa_exc.DataError, sa_exc.IntegrityError) as exc:
+            # What validation missed: this file is rolled back, the others still load.
+            click.echo(f"error: {path}: the database refused it: {one_line(exc)}", err=True)
+            failures += 1
+            continue
+        echo_report(report, parsed.warnings + report.warnings)
     if failures:
         sys.exit(1)
+
+
+def one_line(error: BaseException) -> str:
+    """The driver's message of a database error, on one line."""
+    orig = getattr(error, "orig", None) or error
+    return " ".join(str(orig).split())[:300]
 
 
 def read_document(path: Path) -> bytes:

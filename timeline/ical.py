@@ -45,6 +45,7 @@ from icalendar import (Calendar, Event as VEvent, Timezone, vCategory, vDate, vD
 
 from timeline.dates.span import PartOfDay, Precision
 from timeline.events.model import Event, EventKind, StoredEvent
+from timeline.events.validate import supported
 
 TZID = "Asia/Shanghai"
 TZ = ZoneInfo(TZID)
@@ -162,8 +163,8 @@ def render_calendar(events: Iterable[StoredEvent], *, name: str, description: st
                     calendar_uid: str, base_url: str,
                     include: Callable[[Event], bool] = feed_includes) -> bytes:
     """A feed: the events `include` admits, ordered by `sort_key`; same data, same bytes."""
-    chosen = sorted((s for s in events if include(s.event) and s.event.primary is not None),
-                    key=sort_key)
+    chosen = sorted((s for s in events if include(s.event) and s.event.primary is not None
+                     and supported(s.event.primary)), key=sort_key)
     base = checked_base_url(base_url)
     timed = any(isinstance(_dates(s.event)[0], datetime) for s in chosen)
     shell = _calendar_shell(name=name, description=description, calendar_uid=calendar_uid,
@@ -184,6 +185,8 @@ def _properties(stored: StoredEvent, base: str) -> list[tuple[str, object]]:
     ev = stored.event
     if ev.primary is None:
         raise NotInCalendar(f"event {ev.key!r} has no date")
+    if not supported(ev.primary):   # stored before dates were validated: no DTEND past 9999
+        raise NotInCalendar(f"event {ev.key!r} has a date outside the supported years")
     start, end = _dates(ev)
     stamp = _utc(stored.updated_at)
     url = _url(ev.key, base)

@@ -8,6 +8,7 @@ import re
 
 from timeline.events.build import build_events
 from timeline.events.model import ParsedDocument
+from timeline.events.validate import validate_document
 from timeline.segment import detect_layout, infer_year, segment_chronicle, segment_yearbook
 from timeline.text import decode, undo_layout
 
@@ -35,7 +36,9 @@ def parse_document(data: bytes, *, name: str, year: int | None = None, category:
         segmentation = segment_yearbook(layout, default_category=category or default_category)
     events, warnings = build_events(segmentation, document=name, year=year, line_of=layout.index.line,
                                     default_category=category or default_category)
-    return ParsedDocument(name=name, year=year, layout=kind, events=events, warnings=warnings)
+    # Fitted to what the store holds (dates in the supported years, lengths, no control
+    # characters), with a warning for each change.
+    return validate_document(ParsedDocument(name=name, year=year, layout=kind, events=events, warnings=warnings))
 
 
 def _year_in_name(name: str) -> int | None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import MAXYEAR, MINYEAR, date
+from datetime import date
 from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
 from timeline.dates import DateSpan, parse_user_date
+from timeline.events import limits
 from timeline.events.model import EventKind
 from timeline.store.queries import EventFilter
 
@@ -62,9 +63,11 @@ def _many(args: MultiDict, name: str) -> tuple[str, ...]:
 def parse_year(text: str, param: str = "year") -> int:
     if not text.isascii() or not text.isdigit():
         raise BadParameter(param, f"not a number: {text!r}")
+    if len(text) > 4:
+        raise BadParameter(param, f"out of range ({limits.FIRST_YEAR}–{limits.LAST_YEAR}): {text[:10]}…")
     year = int(text)
-    if not MINYEAR <= year <= MAXYEAR:
-        raise BadParameter(param, f"out of range ({MINYEAR}–{MAXYEAR}): {year}")
+    if not limits.FIRST_YEAR <= year <= limits.LAST_YEAR:
+        raise BadParameter(param, f"out of range ({limits.FIRST_YEAR}–{limits.LAST_YEAR}): {year}")
     return year
 
 

@@ -12,12 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from timeline.events import limits
 from timeline.events.keys import unique_keys
 from timeline.events.model import Event, ParsedDocument
+from timeline.events.validate import fit_path, validate_document
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
 from timeline.store.rows import SCHEDULING_FIELDS, content_hash, event_columns
 
@@ -31,6 +32,9 @@ class IngestReport:
     unchanged: int = 0
     per_category: Counter = field(default_factory=Counter)
     per_kind: Counter = field(default_factory=Counter)
+    # What the store's own validation changed ((line, warning), as ParsedDocument.warnings):
+    # empty for a document that came through the pipeline, which validates already.
+    warnings: tuple = ()
 
     @property
     def changed(self) -> bool:
@@ -39,9 +43,12 @@ class IngestReport:
 
 def slugify(name: str) -> str:
     """An ASCII slug for a category name: pinyin for Chinese, so feed URLs stay short."""
+    from pypinyin import lazy_pinyin   # 55 MB of dictionaries: loaded only for a new category
+
     words = lazy_pinyin(name, errors=lambda run: [run])  # non-Chinese runs stay whole
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
-    return slug or "category"
+    # Room for the "-2", "-3"… that tell equal slugs apart.
+    return slug[:limits.MAX_CATEGORY_SLUG - 8].strip("-") or "category"
 
 
 def category_for(session: Session, name: str) -> Category:
@@ -92,8 +99,11 @@ def match_existing(new: list[Event], old: dict[str, EventRow]) -> dict[str, Even
 
 def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha256: str,
                    now: datetime) -> IngestReport:
-    """Upsert `parsed` into the database; the caller owns the transaction."""
-    report = IngestReport(document=parsed.name)
+    """Upsert `parsed` into the database; the caller owns the transaction. The document is
+    validated first (timeline.events.validate): both databases store the same thing."""
+    checked = validate_document(parsed)
+    report = IngestReport(document=checked.name, warnings=checked.warnings[len(parsed.warnings):])
+    parsed, path = checked, fit_path(path)
     document = session.scalars(select(Document).where(Document.name == parsed.name)).first()
     if document is None:
         document = Document(name=parsed.name, year=parsed.year, layout=parsed.layout, path=path,

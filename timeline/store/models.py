@@ -7,6 +7,7 @@ from typing import Any, Optional
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from timeline.events import limits
 from timeline.store.search.indexes import POSTGRES_INDEXES
 
 NAMING_CONVENTION = {
@@ -43,10 +44,10 @@ class Document(Base):
     __tablename__ = "documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.MAX_DOCUMENT_NAME), unique=True)
     year: Mapped[Optional[int]]
     layout: Mapped[str] = mapped_column(String(20))
-    path: Mapped[str] = mapped_column(String(1000))
+    path: Mapped[str] = mapped_column(String(limits.MAX_PATH))
     sha256: Mapped[str] = mapped_column(String(64))
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -57,8 +58,8 @@ class Category(Base):
     __tablename__ = "categories"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    slug: Mapped[str] = mapped_column(String(120), unique=True)  # ASCII, for short feed URLs
+    name: Mapped[str] = mapped_column(String(limits.MAX_CATEGORY), unique=True)
+    slug: Mapped[str] = mapped_column(String(limits.MAX_CATEGORY_SLUG), unique=True)  # ASCII, for short feed URLs
 
 
 class EventRow(Base):
@@ -80,7 +81,7 @@ class EventRow(Base):
     key: Mapped[str] = mapped_column(String(64), unique=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
-    title: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(String(limits.MAX_TITLE))
     kind: Mapped[str] = mapped_column(String(16))
     # The year the event is listed under: its start's year, else its document's year.
     year: Mapped[Optional[int]]
@@ -110,7 +111,7 @@ class EventTag(Base):
     __tablename__ = "event_tags"
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
-    tag: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+    tag: Mapped[str] = mapped_column(String(limits.MAX_TAG), primary_key=True, index=True)
     position: Mapped[int] = mapped_column(default=0)
 
 

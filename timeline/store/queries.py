@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from timeline.events.model import ListedEvent, StoredEvent
+from timeline.events.validate import supported_year
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
 from timeline.store.search.match import matches, search_words
 from timeline.store.rows import listed_from_row, stored_from_row
@@ -233,7 +234,8 @@ def category_slug(session: Session, name: str) -> str | None:
 
 
 def list_years(session: Session) -> list[int]:
-    """The years that have events, ascending.
+    """The years that have events, ascending (the supported ones: a database filled before
+    dates were validated may hold a 9999, which no page can show).
 
     A skip scan: one index probe per year (`min(year) > the last`) instead of reading every
     row's year, which DISTINCT does on PostgreSQL (10 ms at 100,000 events, on every page).
@@ -241,7 +243,8 @@ def list_years(session: Session) -> list[int]:
     years = select(func.min(EventRow.year).label("year")).cte("years", recursive=True)
     following = select(func.min(EventRow.year)).where(EventRow.year > years.c.year).scalar_subquery()
     years = years.union_all(select(following).where(years.c.year.is_not(None)))
-    return list(session.scalars(select(years.c.year).where(years.c.year.is_not(None)).order_by(years.c.year)))
+    found = session.scalars(select(years.c.year).where(years.c.year.is_not(None)).order_by(years.c.year))
+    return [year for year in found if supported_year(year)]
 
 
 def list_documents(session: Session) -> list[tuple[str, int | None, int]]:
