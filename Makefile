@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test bench clean
+.PHONY: run test test-fast install install-test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ run: install
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The loop to run while working: the pure core and the Flask test-client suites on SQLite,
+# without the marked suites that need a server, a browser, other processes or faults.
+FAST := not (postgres or browser or production or faults or slow)
+test-fast: install-test
+	@bash -c 'TIMEFORMAT="make test-fast: %1R s"; time $(BIN)/python -m pytest -q -m "$(FAST)" $(PYTEST_ARGS)'
 
 bench: install-test
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done

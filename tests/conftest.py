@@ -6,8 +6,30 @@ import uuid
 
 import pytest
 
-from tests.support import ARTIFACTS, require, seed_database, stop_process
+from tests.support import ARTIFACTS, migrate, require, seed_database, stop_process
 from timeline.store import db
+
+# The marks of the slower suites (setup.cfg names them; `make test-fast` leaves them out),
+# derived from what a test uses and where it lives, so that they stay true as tests change.
+MARK_BY_FIXTURE = {
+    "postgres_server": "postgres",     # the shared server, through database_url or postgres_url
+    "private_postgres": "postgres",    # a cluster of the test's own
+    "browser": "browser",
+    "live_server": "slow",             # `timeline serve` in a process of its own
+    "radicale": "slow",
+}
+MARK_BY_FOLDER = {"production": "production", "faults": "faults", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        names = set(item.fixturenames)
+        folder = item.path.relative_to(config.rootpath / "tests").parts[0]
+        marks = {mark for fixture, mark in MARK_BY_FIXTURE.items() if fixture in names}
+        marks |= {MARK_BY_FOLDER[folder]} if folder in MARK_BY_FOLDER else set()
+        for mark in sorted(marks - {m.name for m in item.iter_markers()}):
+            item.add_marker(mark)
+
 
 PG_ADMIN_URL = os.environ.get("TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -64,7 +86,7 @@ def database_url(request) -> str:
 @pytest.fixture
 def store(database_url):
     """A sessionmaker on a migrated, empty database."""
-    db.upgrade(database_url)
+    migrate(database_url)
     engine = db.make_engine(database_url)
     yield db.make_sessionmaker(engine)
     engine.dispose()

@@ -21,6 +21,7 @@ def test_import_contracts_hold():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_migrations_match_the_models(database_url):
     """`alembic check`: a model change without a migration fails here."""
     db.upgrade(database_url)
@@ -45,6 +46,7 @@ def test_every_cli_command_has_help():
     assert {"db", "ingest", "export", "resolve", "serve"} <= set(cli.commands)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["resolve", "--help"]])
 def test_console_script_runs(args):
     result = subprocess.run([str(BIN / "timeline"), *args], capture_output=True, text=True)

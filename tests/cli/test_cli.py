@@ -93,6 +93,7 @@ def test_resolve_batch_answers_each_line_in_order(runner):
     assert "error" in out[3]
 
 
+@pytest.mark.slow
 def test_the_installed_console_script_ingests_into_database_url(tmp_path):
     timeline = Path(sys.executable).parent / "timeline"
     env_url = f"sqlite:///{tmp_path / 'cli.sqlite'}"

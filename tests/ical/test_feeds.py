@@ -10,7 +10,7 @@ import icalendar
 import pytest
 from werkzeug.http import http_date
 
-from tests.support import SEED, ingest_path, require
+from tests.support import SEED, ingest_path, migrate, require
 from timeline import ical
 from timeline.events.model import ParsedDocument
 from timeline.store import db
@@ -36,7 +36,7 @@ class Site:
     def __init__(self, url: str):
         from web import create_app
 
-        db.upgrade(url)
+        migrate(url)
         self.engine = db.make_engine(url)
         self.sessions = db.make_sessionmaker(self.engine)
         self.app = create_app({"TESTING": True, "DATABASE_URL": url, "BASE_URL": data.BASE_URL})
@@ -232,7 +232,7 @@ def test_a_large_feed_is_logged(site, monkeypatch, caplog):
 def test_links_follow_the_request_host_without_base_url(sqlite_url):
     from web import create_app
 
-    db.upgrade(sqlite_url)
+    migrate(sqlite_url)
     app = create_app({"TESTING": True, "DATABASE_URL": sqlite_url})
     with db.make_sessionmaker(db.make_engine(sqlite_url)).begin() as session:
         store_document(session, document(data.VISIT), path="t", sha256="x", now=T0)

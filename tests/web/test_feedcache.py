@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import event
 
+from tests.support import migrate
 from tests.web.handmade import handmade_document
 from timeline.store import db
 from timeline.store.ingest import store_document
@@ -19,7 +20,7 @@ FEEDS = ["/feeds/2020.ics", "/feeds/category/chan-ye-fa-zhan.ics", "/calendar.ic
 
 class Site:
     def __init__(self, url: str, **config):
-        db.upgrade(url)
+        migrate(url)
         self.engine = db.make_engine(url)
         self.ingest(handmade_document())
         self.app = create_app({"TESTING": True, "DATABASE_URL": url, **config})
