@@ -23,10 +23,8 @@ from timeline.pipeline import parse_document
 from timeline.store import db
 from timeline.store.ingest import IngestReport, store_document
 from timeline.store.queries import EventFilter, list_events
+from timeline.text.formats import DOCUMENT_SUFFIXES
 from timeline.text.read import MAX_DOCUMENT_BYTES, UnreadableDocument, check_size
-
-# Extensions read when a directory is given to `ingest`.
-DOCUMENT_SUFFIXES = (".txt", ".text")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,10 +72,12 @@ def db_upgrade(ctx: click.Context) -> None:
 
 
 def document_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The files named, and in each folder named the files with an accepted suffix (any
+    case); a file named directly is read whatever its suffix (its bytes tell its format)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES))
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
         else:
             files.append(path)
     return files
@@ -94,7 +94,8 @@ def document_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: str | None,
            category: str | None, default_category: str) -> None:
-    """Load documents (files, or directories of .txt files); one transaction per file."""
+    """Load documents: files, or folders (every .txt, .md, .html/.htm, .pdf and .docx file in
+    them); one transaction per file. The format is read from the bytes."""
     files = document_files(paths)
     if name and len(files) > 1:
         raise click.UsageError("--name names one document; give one file")
@@ -106,7 +107,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: 
         try:
             data = read_document(path)
             parsed = parse_document(data, name=name or path.stem, year=year, category=category,
-                                    default_category=default_category)
+                                    default_category=default_category, suffix=path.suffix)
         except (UnreadableDocument, OSError) as exc:
             reason = exc.reason if isinstance(exc, UnreadableDocument) else exc.strerror or str(exc)
             click.echo(f"error: {path}: {reason}", err=True)

@@ -23,17 +23,20 @@ def test_ingest_prints_a_summary_and_is_idempotent(runner):
     assert "0 added, 0 updated, 0 removed" in again.output
 
 
-def test_ingest_a_folder_loads_its_text_files(runner, tmp_path):
+def test_ingest_a_folder_loads_every_accepted_format_and_nothing_else(runner, tmp_path):
     (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
-    (tmp_path / "notes.md").write_text("not a document")
+    (tmp_path / "b.MD").write_text("# 2021年大事记\n\n- 3月2日，县委召开常委会议。\n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("日期,事件\n3月2日,会议\n", encoding="utf-8")
+    (tmp_path / "sub.txt").mkdir()
     result = runner.invoke(["ingest", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "a:" in result.output and "notes" not in result.output
+    assert "[1/2]" in result.output and "[2/2]" in result.output
+    assert "a:" in result.output and "b:" in result.output and "notes" not in result.output
 
 
 @pytest.mark.parametrize("content, reason", [
     (b"", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" * 50, "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" * 50, "a PNG image"),
 ])
 def test_a_bad_file_fails_with_one_line_and_writes_nothing(runner, tmp_path, content, reason):
     bad = tmp_path / "bad.txt"

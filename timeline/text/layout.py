@@ -1,4 +1,5 @@
-"""Undo PDF/OCR page layout: lift out captions, page furniture and the author signature.
+"""Undo page layout: lift out web-page furniture, and from PDF/OCR text captions, page
+furniture and the author signature.
 
 What remains is the document's own text as physical lines (`TextLine`), each knowing its
 original line number and offset and whether it ends a paragraph; `timeline.text.clean`
@@ -13,6 +14,7 @@ from statistics import median
 
 from timeline.text import patterns as p
 from timeline.text.clean import LineIndex, join_lines
+from timeline.text.furniture import furniture_prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ class Removed:
     """A line of page furniture taken out of the text (kept for inspection and tests)."""
 
     line: int
-    kind: str               # "page" | "figure" | "signature"
+    kind: str               # "web" | "page" | "figure" | "signature"
     text: str
 
 
@@ -56,11 +58,17 @@ class Layout:
         return next((r.text for r in self.removed if r.kind == "signature"), None)
 
 
-def undo_layout(text: str) -> Layout:
-    raw = [line for line in _physical_lines(text) if line.text]
+def undo_layout(text: str, *, structured: bool = False) -> Layout:
+    """The document's own text of `text`. `structured` text (the normal form of Markdown,
+    HTML and Word documents) has one paragraph per line and no pages: only web furniture is
+    lifted out, and every line ends its paragraph."""
+    raw, removed = _without_web_furniture(line for line in _physical_lines(text) if line.text)
+    if structured:
+        lines = tuple(TextLine(line.number, line.offset, line.text, True) for line in map(_stripped, raw))
+        return Layout(text=text, lines=lines, captions=(), removed=tuple(removed), index=LineIndex(text))
     furniture = _page_furniture(raw)
     body = [line for line in raw if line.number not in furniture]
-    removed = [Removed(line.number, "page", line.text) for line in raw if line.number in furniture]
+    removed += [Removed(line.number, "page", line.text) for line in raw if line.number in furniture]
     lines: list[TextLine] = []
     captions: list[Caption] = []
     indented: list[bool] = []      # a text line set in by full-width spaces opens a paragraph
@@ -96,6 +104,22 @@ def _physical_lines(text: str) -> list[TextLine]:
         lines.append(TextLine(number, offset, content.rstrip(p.SPACES)))
         offset += len(content) + 1
     return lines
+
+
+def _without_web_furniture(lines) -> tuple[list[TextLine], list[Removed]]:
+    """The lines without web-page furniture: whole lines of it, and the furniture a line
+    starts with before running on into text ("关闭窗口1月2日,……")."""
+    kept: list[TextLine] = []
+    removed: list[Removed] = []
+    for line in lines:
+        start = len(line.text) - len(line.text.lstrip(p.SPACES))
+        cut = furniture_prefix(line.text[start:])
+        if cut:
+            removed.append(Removed(line.number, "web", line.text[start:start + cut].strip(p.SPACES)))
+        if start + cut < len(line.text):
+            kept.append(line if not cut else
+                        TextLine(line.number, line.offset + start + cut, line.text[start + cut:]))
+    return kept, removed
 
 
 def _stripped(line: TextLine) -> TextLine:

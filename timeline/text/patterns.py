@@ -61,3 +61,54 @@ TEXT_END = re.compile(r"(?:[。！？!?…]|[）)])[”’」』》）)]*$")
 # A line this much shorter than the document's usual line ends its paragraph
 # (when it also ends a sentence): the rest of the printed line was left blank.
 SHORT_LINE_RATIO = 0.8
+
+# Web-page furniture: what a page copied from a browser carries around its text (breadcrumbs,
+# the publication stamp, source, counters, font-size and print/close/share buttons, the
+# site's footer). A line made only of these is lifted out, wherever it stands; a line that
+# starts with them and runs on into text ("关闭窗口1月2日,……") loses them. The page title
+# ("2019年1月大事记") is not furniture: the year and month in force come from it.
+WEB_DATETIME = (r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?")
+WEB_FONT_SIZES = r"[\[【(（]?\s*(?:大\s*[\]】)）]?\s*[\[【(（]?\s*中\s*[\]】)）]?\s*[\[【(（]?\s*小|A\+?\s*A\s*A-?)\s*[\]】)）]?"
+# A name after a label: no digits, spaces or sentence punctuation, so an entry run on after it
+# ("来源:市档案馆1月2日,……") starts where the digits do.
+WEB_NAME = r"[^\s\d０-９，。、,；;:：]{1,30}(?=[\s\d０-９]|$)"
+# (labels, whether the colon is required, the shape of the value, whether text may follow).
+# Values that run to the end of the line (breadcrumbs, links to other pages) let none follow.
+WEB_FIELDS = (
+    (("当前位置", "您的位置", "你的位置", "您现在的位置", "您当前的位置", "当前所在位置", "所在位置",
+      "上一篇", "下一篇", "上一条", "下一条"), True, r".*", False),
+    (("发布日期", "发布时间", "发表时间", "更新时间", "更新日期", "生成日期", "成文日期", "发文日期",
+      "日期", "时间"), True, WEB_DATETIME, True),
+    (("来源", "信息来源", "文章来源", "稿件来源", "发布机构", "发布单位", "发布者", "作者", "责任编辑",
+      "编辑", "审核", "校对", "供稿", "撰稿", "主办", "承办", "主办单位", "承办单位", "技术支持",
+      "主题分类"), True, WEB_NAME, True),
+    (("索引号", "文号", "发文字号"), True, r"\S{1,40}", False),
+    (("浏览次数", "访问次数", "阅读次数", "点击次数", "点击数", "浏览量", "阅读量", "访问量", "浏览",
+      "阅读", "点击"), False, r"\d*\s*次?", True),
+    (("字号", "字体", "文字"), False, WEB_FONT_SIZES, True),
+    (("分享到", "分享至", "分享"), False, r"[^，。；]{0,40}", False),
+)
+# Buttons and links with no value. Those that are also words ("关闭", "返回", "微信") are
+# furniture only in brackets or on a line of furniture: a wrapped line may start with them.
+WEB_ACTIONS = (
+    "打印本页", "打印此页", "打印文章", "关闭窗口", "关闭本页", "收藏本页", "加入收藏", "返回顶部",
+    "回到顶部", "返回列表", "我要纠错", "保存本页", "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面",
+    "在手机打开当前页",
+)
+WEB_ACTION_WORDS = (
+    "打印", "关闭", "收藏", "返回", "纠错", "扫一扫", "网站地图", "联系我们", "相关链接", "相关文章",
+    "微信", "微博", "QQ空间", "QQ好友", "新浪微博", "腾讯微博", "人人网", "豆瓣",
+)
+# A publication stamp standing alone: a date with its clock time.
+WEB_STAMP = (r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+             r"\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?")
+# A breadcrumb without its label: "首页 > 新闻中心 > 大事记".
+WEB_BREADCRUMB = r"(?:网站首页|首页|主页)\s*[>＞»›/]\s*.*"
+# Brackets around one piece of furniture ("【打印】", "[关闭]") and what separates pieces.
+WEB_OPEN = r"[【\[〔(（]"
+WEB_CLOSE = r"[】\]〕)）]"
+WEB_SEPARATORS = r"[\s|｜丨/·•]*"
+# A site footer: a short line with any of these is furniture.
+WEB_FOOTER = re.compile(r"版权所有|Copyright|©|ICP\s*备|公网安备|网站标识码|技术支持[:：]")
+WEB_FOOTER_MAX_CHARS = 120

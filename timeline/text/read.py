@@ -53,12 +53,23 @@ def check_size(size: int, *, name: str) -> None:
                                "split it into one file per yearbook or chronicle")
 
 
-def decode(data: bytes, *, name: str) -> str:
-    """The text of `data`, with newlines normalised to "\\n"; raises UnreadableDocument."""
+def check_text_size(size: int, *, name: str) -> None:
+    """The limit for the text a document expands into, `size` bytes in UTF-8 (a small
+    compressed PDF or .docx can hold far more text than its own size)."""
+    if size > MAX_DOCUMENT_BYTES:
+        raise UnreadableDocument(name, f"expands into more than {MAX_DOCUMENT_BYTES:,} bytes of text, "
+                                 "the limit for one document: split it into one file per yearbook "
+                                 "or chronicle")
+
+
+def decode(data: bytes, *, name: str, declared: str | None = None) -> str:
+    """The text of `data`, with newlines normalised to "\\n"; raises UnreadableDocument.
+    `declared` is an encoding the document names for itself (an HTML page's charset): used
+    when there is no BOM, the bytes are not UTF-8 and they are valid in it."""
     check_size(len(data), name=name)
     if not data.strip():
         raise UnreadableDocument(name, "empty document")
-    text = _decode(data, name)
+    text = _decode(data, name, declared)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if sum(ch in _CONTROL for ch in text) > MAX_CONTROL_RATIO * len(text):
         raise UnreadableDocument(name, "looks binary (control characters)")
@@ -67,17 +78,18 @@ def decode(data: bytes, *, name: str) -> str:
     return text
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str, declared: str | None) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise UnreadableDocument(name, f"invalid {encoding} after its BOM ({error.reason})") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    for encoding in filter(None, ("utf-8", declared)):    # valid UTF-8 is UTF-8, whatever a page says
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
     best = charset_normalizer.from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
     if best is None:
         if b"\x00" in data:

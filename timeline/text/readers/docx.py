@@ -1,0 +1,146 @@
+"""A Word (.docx) document -> the structured normal form, with python-docx.
+
+Paragraphs and tables in document order: a heading from its paragraph style ("Heading 2",
+"标题 2", "Title") or outline level; a list paragraph as "- " or its generated number (from
+the numbering definitions), its written numbering kept when it has one; a table row by row;
+a manual line break starts a new line.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import lxml.etree
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from timeline.text.formats import DOCX_MAIN_PART
+from timeline.text.normal import heading, item, row, squeeze
+from timeline.text.read import MAX_DOCUMENT_BYTES, UnreadableDocument
+
+# The XML of a document is several times its text; more than this is a zip bomb, not a book.
+MAX_XML_BYTES = 8 * MAX_DOCUMENT_BYTES
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+TITLE_STYLES = frozenset({"title", "标题"})
+BULLET_STYLE = re.compile(r"bullet|项目符号", re.IGNORECASE)
+NUMBER_STYLE = re.compile(r"list number|编号", re.IGNORECASE)
+
+
+def read_docx(data: bytes, *, name: str) -> str:
+    _check_expansion(data, name)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, lxml.etree.XMLSyntaxError) as error:
+        raise UnreadableDocument(name, f"a damaged Word document ({error})") from None
+    numbering = _Numbering(document)
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_rows(block))
+        else:
+            lines.extend(_paragraph_lines(block, numbering))
+    return "\n".join(lines)
+
+
+def _check_expansion(data: bytes, name: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        size = sum(info.file_size for info in archive.infolist() if info.filename.endswith(".xml"))
+        if archive.getinfo(DOCX_MAIN_PART).file_size and size > MAX_XML_BYTES:
+            raise UnreadableDocument(name, f"expands into {size:,} bytes of XML, more than a document "
+                                     f"of {MAX_DOCUMENT_BYTES:,} bytes of text holds")
+
+
+def _paragraph_lines(paragraph: Paragraph, numbering: _Numbering) -> list[str]:
+    lines = [squeeze(part) for part in paragraph.text.split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return []
+    level = _heading_level(paragraph)
+    if level:
+        return [heading(level, " ".join(lines))]
+    marker = numbering.marker(paragraph)
+    if marker is not None:
+        lines[0] = item(lines[0], None if marker == "-" else marker)
+    return lines
+
+
+def _style_chain(paragraph: Paragraph):
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _heading_level(paragraph: Paragraph) -> int | None:
+    for style in _style_chain(paragraph):
+        name = (style.name or "").strip()
+        match = HEADING_STYLE.match(name)
+        if match:
+            return int(match[1])
+        if name.lower() in TITLE_STYLES:
+            return 1
+    for element in (paragraph._p.pPr, *(s.element.pPr for s in _style_chain(paragraph))):
+        outline = element.find(qn("w:outlineLvl")) if element is not None else None
+        if outline is not None and outline.get(qn("w:val"), "9").isdigit() and int(outline.get(qn("w:val"))) < 9:
+            return int(outline.get(qn("w:val"))) + 1
+    return None
+
+
+class _Numbering:
+    """List markers: "-" for a bulleted paragraph, the generated number for a numbered one
+    (counted per list and level), None for a paragraph outside lists."""
+
+    def __init__(self, document) -> None:
+        self._formats: dict[tuple[str, str], str] = {}
+        self._counts: dict[tuple[str, str], int] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            definition = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
+            for lvl in definition.findall(qn("w:lvl")) if definition is not None else ():
+                fmt = lvl.find(qn("w:numFmt"))
+                self._formats[(num.get(qn("w:numId")), lvl.get(qn("w:ilvl")))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal")
+
+    def marker(self, paragraph: Paragraph) -> str | int | None:
+        num_pr = None
+        for element in (paragraph._p.pPr, *(s.element.pPr for s in _style_chain(paragraph))):
+            num_pr = element.find(qn("w:numPr")) if element is not None else None
+            if num_pr is not None:
+                break
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if num_pr is None:
+            return "-" if BULLET_STYLE.search(style) else None
+        num_id = num_pr.find(qn("w:numId"))
+        ilvl = num_pr.find(qn("w:ilvl"))
+        key = (num_id.get(qn("w:val")) if num_id is not None else "0",
+               ilvl.get(qn("w:val")) if ilvl is not None else "0")
+        if key[0] == "0":
+            return None                                 # numbering switched off
+        fmt = self._formats.get(key, "bullet" if BULLET_STYLE.search(style) else "decimal")
+        if fmt in ("bullet", "none"):
+            return "-"
+        self._counts[key] = self._counts.get(key, 0) + 1
+        return self._counts[key]
+
+
+def _table_rows(table: Table) -> list[str]:
+    lines = []
+    for table_row in table.rows:
+        cells, last = [], None
+        for cell in table_row.cells:
+            if cell._tc is not last:                  # a merged cell comes back once per column
+                last = cell._tc
+                cells.append(cell.text.replace("\n", " "))
+        line = row(cells)
+        if line:
+            lines.append(line)
+    return lines
