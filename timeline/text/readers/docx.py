@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 import docx
 import lxml.etree
@@ -59,44 +60,56 @@ def _paragraph_lines(paragraph: Paragraph, numbering: _Numbering) -> list[str]:
     lines = [line for line in lines if line]
     if not lines:
         return []
-    level = _heading_level(paragraph)
+    style = numbering.style(paragraph)
+    level = _outline_level(paragraph._p.pPr) or style.level
     if level:
         return [heading(level, " ".join(lines))]
-    marker = numbering.marker(paragraph)
+    marker = numbering.marker(paragraph, style)
     if marker is not None:
         lines[0] = item(lines[0], None if marker == "-" else marker)
     return lines
 
 
-def _style_chain(paragraph: Paragraph):
-    style = paragraph.style
-    while style is not None:
-        yield style
-        style = style.base_style
+def _outline_level(pPr) -> int | None:
+    outline = pPr.find(qn("w:outlineLvl")) if pPr is not None else None
+    value = outline.get(qn("w:val"), "") if outline is not None else ""
+    return int(value) + 1 if value.isdigit() and int(value) < 9 else None
 
 
-def _heading_level(paragraph: Paragraph) -> int | None:
-    for style in _style_chain(paragraph):
-        name = (style.name or "").strip()
-        match = HEADING_STYLE.match(name)
-        if match:
-            return int(match[1])
-        if name.lower() in TITLE_STYLES:
-            return 1
-    for element in (paragraph._p.pPr, *(s.element.pPr for s in _style_chain(paragraph))):
-        outline = element.find(qn("w:outlineLvl")) if element is not None else None
-        if outline is not None and outline.get(qn("w:val"), "9").isdigit() and int(outline.get(qn("w:val"))) < 9:
-            return int(outline.get(qn("w:val"))) + 1
-    return None
+@dataclass(frozen=True, slots=True)
+class _Style:
+    """What a paragraph style says: its heading level, whether it is a bulleted list style,
+    and the list numbering it carries (from the style or the styles it is based on)."""
+
+    level: int | None = None
+    bullet: bool = False
+    num_pr: object = None
+
+    @classmethod
+    def of(cls, style) -> _Style:
+        level, bullet, num_pr = None, False, None
+        while style is not None:
+            name = (style.name or "").strip()
+            match = HEADING_STYLE.match(name)
+            if level is None:
+                level = int(match[1]) if match else 1 if name.lower() in TITLE_STYLES else None
+                level = level or _outline_level(style.element.pPr)
+            bullet = bullet or bool(BULLET_STYLE.search(name))
+            if num_pr is None and style.element.pPr is not None:
+                num_pr = style.element.pPr.find(qn("w:numPr"))
+            style = style.base_style
+        return cls(level, bullet, num_pr)
 
 
 class _Numbering:
     """List markers: "-" for a bulleted paragraph, the generated number for a numbered one
-    (counted per list and level), None for a paragraph outside lists."""
+    (counted per list and level), None for a paragraph outside lists. Styles are looked up
+    once each (python-docx's lookup scans every style)."""
 
     def __init__(self, document) -> None:
         self._formats: dict[tuple[str, str], str] = {}
         self._counts: dict[tuple[str, str], int] = {}
+        self._styles: dict[str | None, _Style] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -110,22 +123,25 @@ class _Numbering:
                 self._formats[(num.get(qn("w:numId")), lvl.get(qn("w:ilvl")))] = (
                     fmt.get(qn("w:val")) if fmt is not None else "decimal")
 
-    def marker(self, paragraph: Paragraph) -> str | int | None:
-        num_pr = None
-        for element in (paragraph._p.pPr, *(s.element.pPr for s in _style_chain(paragraph))):
-            num_pr = element.find(qn("w:numPr")) if element is not None else None
-            if num_pr is not None:
-                break
-        style = paragraph.style.name if paragraph.style is not None else ""
+    def style(self, paragraph: Paragraph) -> _Style:
+        style_id = paragraph._p.style
+        if style_id not in self._styles:
+            self._styles[style_id] = _Style.of(paragraph.style)
+        return self._styles[style_id]
+
+    def marker(self, paragraph: Paragraph, style: _Style) -> str | int | None:
+        pPr = paragraph._p.pPr
+        num_pr = pPr.find(qn("w:numPr")) if pPr is not None else None
+        num_pr = style.num_pr if num_pr is None else num_pr
         if num_pr is None:
-            return "-" if BULLET_STYLE.search(style) else None
+            return "-" if style.bullet else None
         num_id = num_pr.find(qn("w:numId"))
         ilvl = num_pr.find(qn("w:ilvl"))
         key = (num_id.get(qn("w:val")) if num_id is not None else "0",
                ilvl.get(qn("w:val")) if ilvl is not None else "0")
         if key[0] == "0":
             return None                                 # numbering switched off
-        fmt = self._formats.get(key, "bullet" if BULLET_STYLE.search(style) else "decimal")
+        fmt = self._formats.get(key, "bullet" if style.bullet else "decimal")
         if fmt in ("bullet", "none"):
             return "-"
         self._counts[key] = self._counts.get(key, 0) + 1
