@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.ical.data import BASE_URL, many  # noqa: E402  (test data is shared code)
+from testkit.feed_events import BASE_URL, many  # noqa: E402
 from timeline import ical  # noqa: E402
 from timeline.events.model import ParsedDocument  # noqa: E402
 

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import generate_corpus  # noqa: E402
-from tests.support import free_port, stop_process  # noqa: E402  (test helpers are shared code)
+from testkit.processes import free_port, stop_process  # noqa: E402
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 OUT = ROOT / "bench" / "out"

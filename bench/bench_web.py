@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.web.handmade import entry, span  # noqa: E402  (test data is shared code)
+from testkit.events import entry, span  # noqa: E402
 from timeline.dates.span import Precision  # noqa: E402
 from timeline.events.model import EventKind, ParsedDocument  # noqa: E402
 

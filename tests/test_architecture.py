@@ -1,6 +1,7 @@
 """The shape of the house: import contracts, migrations matching the models, CLI help."""
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -19,6 +20,21 @@ def test_import_contracts_hold():
     """timeline.dates and the pure core import no flask/sqlalchemy/web; data flows one way."""
     result = subprocess.run([str(BIN / "lint-imports")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return ({alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+            | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module})
+
+
+@pytest.mark.parametrize("folder", ["bench", "testkit"])
+def test_bench_and_testkit_import_no_test_module(folder):
+    """Test data both use lives in testkit; tests may import it, never the other way."""
+    found = {f"{path.name}: {name}" for path in sorted((ROOT / folder).glob("*.py"))
+             for name in _imported_modules(path) if name == "tests" or name.startswith("tests.")}
+    assert not found
+    assert _imported_modules(ROOT / "bench" / "bench_web.py") & {"testkit.events"}   # the check sees imports
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from hypothesis import given, strategies as st
 
-from tests.store.events import day, document, event
+from testkit.events import day, document, event
 from timeline.events import limits
 from timeline.events.model import Moment
 from timeline.events.validate import validate_document

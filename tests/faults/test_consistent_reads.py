@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timezone
 
-from tests.store.events import document, event
+from testkit.events import document, event
 from timeline.store import db, queries
 from timeline.store.ingest import store_document
 

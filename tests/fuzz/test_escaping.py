@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import icalendar
 import pytest
 
-from tests.store.events import document, event
+from testkit.events import document, event
 from tests.support import seed_database
 from timeline.store.ingest import store_document
 

@@ -11,7 +11,7 @@ import vobject
 
 from timeline import ical
 
-from .data import BASE_URL
+from testkit.feed_events import BASE_URL
 
 
 def feed(events, name: str = "全部事件") -> bytes:

@@ -13,7 +13,7 @@ import pytest
 from tests.support import free_port
 from timeline import ical
 
-from . import data
+from testkit import feed_events as data
 from .helpers import feed
 
 

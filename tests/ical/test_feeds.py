@@ -17,7 +17,7 @@ from timeline.store import db
 from timeline.store.ingest import store_document
 from web import feeds
 
-from . import data
+from testkit import feed_events as data
 from .helpers import parse_all
 
 T0 = datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone.utc)

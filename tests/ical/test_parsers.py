@@ -9,8 +9,9 @@ from hypothesis import given, settings, strategies as st
 
 from timeline import ical
 
-from . import data
-from .data import BASE_URL, stored
+from testkit import feed_events as data
+from testkit.events import stored
+from testkit.feed_events import BASE_URL
 from .helpers import as_date, feed, parse_all, parsed_event, physical_lines, unfolded
 
 HOSTILE_EVENT = stored("hostile", data.HOSTILE, date(2020, 3, 1), summary=data.HOSTILE,

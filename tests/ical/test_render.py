@@ -11,8 +11,9 @@ import pytest
 from timeline import ical
 from timeline.dates.span import PartOfDay, Precision
 
-from . import data
-from .data import BASE_URL, stored
+from testkit import feed_events as data
+from testkit.events import stored
+from testkit.feed_events import BASE_URL
 from .helpers import feed, parsed_event, physical_lines, unfolded
 
 

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 
-from tests.store.events import document, event
+from testkit.events import document, event
 from timeline.store.ingest import slugify, store_document
 from timeline.store.models import EventRow
 from timeline.store.queries import EventFilter, data_version, get_event, list_categories, list_events

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import text
 
-from tests.store.events import document, event
+from testkit.events import document, event
 from timeline.store import db
 from timeline.store.ingest import store_document
 from timeline.store.queries import EventFilter, count_events, list_events, page_events

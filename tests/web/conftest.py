@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.web.handmade import handmade_document
+from testkit.handmade import handmade_document
 from tests.support import seed_database
 from timeline.store.ingest import store_document
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event
 
 from tests.support import migrate
-from tests.web.handmade import handmade_document
+from testkit.handmade import handmade_document
 from timeline.store import db
 from timeline.store.ingest import store_document
 from web import create_app, feeds

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from tests.web.handmade import BODY_SCRIPT, span
+from testkit.events import span
+from testkit.handmade import BODY_SCRIPT
 from timeline.dates.span import DateSpan, PartOfDay, Precision
 from web.format import format_range, format_span, highlight, mention_title
 

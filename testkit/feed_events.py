@@ -1,31 +1,13 @@
-"""Small stored events for the iCalendar tests, built directly (no pipeline, no database)."""
+"""Stored events for the iCalendar tests and bench_ical, built directly (no pipeline, no database)."""
 from __future__ import annotations
 
-import zlib
-from datetime import date, datetime, timezone
+from datetime import date
 
-from timeline.dates.span import DateSpan, PartOfDay, Precision
-from timeline.events.model import Event, EventKind, Source, StoredEvent
+from testkit.events import UPDATED, stored  # noqa: F401 - UPDATED: the default the tests compare with
+from timeline.dates.span import PartOfDay, Precision
+from timeline.events.model import EventKind, StoredEvent
 
 BASE_URL = "https://timeline.example.org"
-UPDATED = datetime(2021, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
-
-
-def stored(key: str, title: str, start: date | None, end: date | None = None, *,
-           precision: Precision = Precision.DAY, time: str | None = None,
-           end_time: str | None = None, part: PartOfDay | None = None,
-           kind: EventKind = EventKind.EVENT, category: str = "综述", tags: tuple[str, ...] = (),
-           summary: str = "", body: str = "", sequence: int = 0, line: int = 1,
-           updated_at: datetime = UPDATED, document: str = "qingshanhu-2020") -> StoredEvent:
-    primary = None
-    if start is not None:
-        primary = DateSpan(text=str(start), span=(0, 1), start=start, end=end or start,
-                           precision=precision, time=time, end_time=end_time, part_of_day=part)
-    event = Event(key=key, title=title, category=category, kind=kind, body=body or summary,
-                  summary=summary or title, source=Source(line=line, offset=0), primary=primary,
-                  tags=tags)
-    return StoredEvent(id=zlib.crc32(key.encode()), event=event, document=document,
-                       sequence=sequence, updated_at=updated_at)
 
 
 # The seed's 2020 events, in the shapes the pipeline gives them.

@@ -1,25 +1,9 @@
-"""Hand-made documents for the web tests: known events without the text pipeline."""
+"""A hand-made document for the web tests (and bench_web): known events without the pipeline."""
 from __future__ import annotations
 
-from datetime import date
-
-from timeline.dates.span import DateSpan, PartOfDay, Precision
-from timeline.events.model import Event, EventKind, Moment, ParsedDocument, Source
-
-
-def span(text: str, start: str, end: str | None = None, precision: Precision = Precision.DAY, *,
-         at: int = 0, part_of_day: PartOfDay | None = None) -> DateSpan:
-    return DateSpan(text=text, span=(at, at + len(text)), start=date.fromisoformat(start),
-                    end=date.fromisoformat(end or start), precision=precision, part_of_day=part_of_day)
-
-
-def entry(key: str, title: str, body: str, primary: DateSpan | None, *, category: str = "规划建设",
-          kind: EventKind = EventKind.EVENT, tags: tuple[str, ...] = (), mentions: tuple[DateSpan, ...] = (),
-          moments: tuple[Moment, ...] = (), footnotes: tuple[str, ...] = (), position: int = 0) -> Event:
-    return Event(key=key, title=title, category=category, kind=kind, body=body,
-                 summary=body.split("。")[0] + "。", source=Source(line=position * 10 + 1, offset=position * 100),
-                 primary=primary, tags=tags, mentions=mentions or ((primary,) if primary else ()),
-                 moments=moments, footnotes=footnotes, position=position)
+from testkit.events import entry, span
+from timeline.dates.span import PartOfDay, Precision
+from timeline.events.model import Event, EventKind, Moment, ParsedDocument
 
 
 def _dated(key, title, text, start, end=None, *, rest="，举行活动。", precision=Precision.DAY, **kw) -> Event:
