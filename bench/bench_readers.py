@@ -3,7 +3,7 @@ that chose the PDF and HTML libraries (docs/readers.md).
 
     .venv/bin/python bench/bench_readers.py [--pages 300] [--compare]
 
-The PDF is generated (tests/text/documents.py: CJK text, a running head and page numbers, a
+The PDF is generated (testkit/documents.py: CJK text, a running head and page numbers, a
 third of the pages in one column, a third in two columns, a third in two columns whose
 content stream runs across the columns line by line). Each measurement runs in a fresh
 process, so its peak resident memory (VmHWM) is its own. --compare also runs the other
@@ -44,7 +44,7 @@ def entries(count: int, seed: int = 7) -> list[str]:
 
 
 def book_pages(pages: int):
-    from tests.text.documents import Page
+    from testkit.documents import Page
 
     text = entries(pages * 6)
     layouts = [{}, {"columns": 2}, {"columns": 2, "interleaved": True}]
@@ -140,7 +140,7 @@ def cjk_intact(text: str, paragraphs: list[str]) -> float:
 
 
 def pdf_bench(pages: int, compare: bool, folder: Path) -> None:
-    from tests.text.documents import chronicle_pdf
+    from testkit.documents import chronicle_pdf
 
     layout, paragraphs = book_pages(pages)
     started = time.perf_counter()
@@ -163,7 +163,7 @@ def pdf_bench(pages: int, compare: bool, folder: Path) -> None:
 def format_files(folder: Path) -> list[Path]:
     import docx
 
-    from tests.text.documents import Page, chronicle_pdf
+    from testkit.documents import Page, chronicle_pdf
 
     text = entries(3000)
     files = []

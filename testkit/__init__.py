@@ -10,5 +10,6 @@ and nothing from tests/ or bench/, so both can use it.
 - feed_events: stored events in the shapes the feeds must render;
 - corpus: a province's worth of generated events (the scale benchmarks);
 - stores: databases migrated and filled through the real store;
+- documents: PDF and Word files written at test time (the readers);
 - processes: free ports and stopping servers.
 """

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from tests.support import FIXTURES, SEED, require
-from tests.text.documents import CJK_FONT, Page, chronicle_pdf, chronology_docx, encrypted_pdf, scanned_pdf
+from testkit.documents import CJK_FONT, Page, chronicle_pdf, chronology_docx, encrypted_pdf, scanned_pdf
 
 ENTRY = "3月2日，西岭县召开县委常委会议，研究部署春耕备耕工作，会议强调要抓好项目建设。"
 

@@ -1,7 +1,7 @@
 """Word documents: headings from styles, list paragraphs, tables row by row, in the normal form."""
 from __future__ import annotations
 
-from tests.text.documents import chronology_docx
+from testkit.documents import chronology_docx
 from timeline.text import read_source
 
 

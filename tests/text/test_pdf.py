@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support import require
-from tests.text.documents import CJK_FONT, Page, chronicle_pdf, encrypted_pdf, scanned_pdf
+from testkit.documents import CJK_FONT, Page, chronicle_pdf, encrypted_pdf, scanned_pdf
 from timeline.text import UnreadableDocument, join_lines, read_source, undo_layout
 
 ENTRIES = tuple(
