@@ -31,8 +31,15 @@ def test_tags_title_first_then_lead(title, lead, tags):
     assert tags_for(title, lead) == tags
 
 
-def test_tag_table_covers_the_facets():
-    assert list(TAG_KEYWORDS) == ["视察调研", "签约", "开工", "启用/开业/通车", "会议", "揭牌/成立", "荣誉"]
+@pytest.mark.parametrize("tag, word", [(tag, word) for tag, words in TAG_KEYWORDS.items() for word in words])
+def test_every_word_of_the_tag_table_tags_a_title_and_a_lead(tag, word):
+    assert tag in tags_for(f"某地{word}", "")
+    assert tag in tags_for("某地某事", f"2020年1月2日，某地{word}。")     # a title that names no kind
+
+
+def test_tags_come_in_the_tables_order_whatever_the_title_says_first():
+    title = "".join(words[0] for words in reversed(TAG_KEYWORDS.values()))
+    assert tags_for(title, "") == tuple(TAG_KEYWORDS)
 
 
 def test_keys_are_stable_short_and_url_safe():

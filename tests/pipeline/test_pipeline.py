@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import json
 from datetime import date
 
 import pytest
@@ -141,8 +140,3 @@ def test_source_offsets_point_at_the_entry_in_the_original(seed):
     for event in seed.events:
         assert text[event.source.offset] == "【"
         assert text.count("\n", 0, event.source.offset) + 1 == event.source.line
-
-
-def test_snapshot_is_valid_json():
-    data = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
-    assert data["name"] == "qingshanhu-2020" and len(data["events"]) == 41

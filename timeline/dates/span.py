@@ -49,12 +49,6 @@ class DateSpan:
     relative: bool = False           # context filled in a missing part
     is_list: bool = False            # "9 月 16 日、18 日": first to last day of a list
 
-    def shifted(self, offset: int) -> DateSpan:
-        """The same mention with its span moved by `offset` characters."""
-        from dataclasses import replace
-
-        return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
-
     def to_json(self) -> dict:
         return {
             "text": self.text,

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -95,10 +93,3 @@ def alembic_config(url: str) -> Config:
 def upgrade(url: str) -> None:
     """Apply every migration not yet applied to the database at `url`."""
     command.upgrade(alembic_config(url), "head")
-
-
-def is_current(engine: Engine) -> bool:
-    """True when the database's schema is at the newest migration."""
-    script = ScriptDirectory.from_config(alembic_config(engine.url.render_as_string(hide_password=False)))
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_heads() == tuple(script.get_heads())

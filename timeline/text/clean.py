@@ -41,21 +41,6 @@ class CleanText:
     def __len__(self) -> int:
         return len(self.text)
 
-    @classmethod
-    def concat(cls, parts: Iterable[CleanText], separator: str = "\n") -> CleanText:
-        """Parts joined by `separator`, which takes the origin of the end of the part before."""
-        text: list[str] = []
-        origins: list[int] = []
-        for part in parts:
-            if not part.text:
-                continue
-            if text:
-                text.append(separator)
-                origins.extend([origins[-1] + 1] * len(separator))
-            text.append(part.text)
-            origins.extend(part.origins)
-        return cls("".join(text), tuple(origins))
-
 
 def is_latin(ch: str) -> bool:
     """ASCII letters and digits: the characters between which a space is a real space."""
