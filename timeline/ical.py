@@ -45,6 +45,7 @@ from icalendar import (Calendar, Event as VEvent, Timezone, vCategory, vDate, vD
 
 from timeline.dates.span import PartOfDay, Precision
 from timeline.events.model import Event, EventKind, StoredEvent
+from timeline.events import export
 from timeline.events.validate import supported
 
 TZID = "Asia/Shanghai"
@@ -132,7 +133,7 @@ def event_url(key: str, base_url: str) -> str:
 
 
 def _url(key: str, checked_base: str) -> str:
-    return f"{checked_base}/events/{quote(key, safe='')}"
+    return checked_base + export.event_url(key)
 
 
 def sort_key(stored: StoredEvent) -> tuple:

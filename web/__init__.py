@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from flask import Flask
+from flask_compress import Compress
 
 INSTANCE_PATH = Path(__file__).resolve().parent.parent / "instance"
 
@@ -40,14 +41,22 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     db.init_app(app)
     register_blueprints(app)
+    # zstd, brotli or gzip, as the client accepts: a busy year's page shrinks about tenfold.
+    # Not the feeds (web.feeds owns their validators and cache).
+    app.config.setdefault("COMPRESS_MIMETYPES", ["text/html", "text/css", "text/csv",
+                                                 "application/json", "application/javascript", "image/svg+xml"])
+    app.config.setdefault("COMPRESS_MIN_SIZE", 1000)
+    Compress(app)
     return app
 
 
 def register_blueprints(app: Flask) -> None:
-    from web import api, errors, feeds, health, pages, security
+    from web import api, download, errors, feeds, health, pages, palette, security
 
     app.register_blueprint(feeds.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(download.bp)
+    app.register_blueprint(palette.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(health.bp)
     security.init_app(app)

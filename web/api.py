@@ -8,7 +8,7 @@ from flask import Blueprint, request
 from timeline.events.export import event_json
 from timeline.store import queries
 from web.db import get_session
-from web.params import BadParameter, UnknownCategory, check_categories, event_filter_from_args, page_from_args
+from web.params import check_categories, event_filter_from_args, page_from_args
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -42,13 +42,3 @@ def categories():
     session = get_session()
     flt = event_filter_from_args(request.args)
     return [{"name": c.name, "slug": c.slug, "count": c.count} for c in queries.list_categories(session, flt)]
-
-
-@bp.errorhandler(BadParameter)
-def bad_parameter(exc: BadParameter):
-    return {"error": str(exc), "parameter": exc.param}, 400
-
-
-@bp.errorhandler(UnknownCategory)
-def unknown_category(exc: UnknownCategory):
-    return {"error": str(exc), "parameter": "category"}, 404

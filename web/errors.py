@@ -1,4 +1,8 @@
-"""503 while the database is unreachable: a clean answer, not a 500 with a traceback (and
+"""Every error answer, rendered in one place (`error_response`): JSON under /api/ and for
+.ics feeds, a Chinese HTML page otherwise. Handled here: a bad parameter (400 naming it),
+an unknown category (404), any HTTP error (404, 405...), and the database outage below.
+
+503 while the database is unreachable: a clean answer, not a 500 with a traceback (and
 a 404 for a URL path holding NUL, which PostgreSQL would refuse with one).
 
 A request that cannot reach the database (server down or restarting, connection refused or
@@ -16,6 +20,9 @@ import threading
 
 from flask import Flask, Response, abort, jsonify, render_template, request
 from sqlalchemy import exc as sa_exc
+from werkzeug.exceptions import HTTPException
+
+from web.params import BadParameter, UnknownCategory
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +78,57 @@ def unavailable(error: sa_exc.SQLAlchemyError):
 
     current_app.extensions[EXTENSION].failed(error)
     message = "数据库暂时无法访问，请稍后再试。(database unavailable, retry later)"
-    if request.path.startswith("/api/") or request.path.endswith(".ics"):
-        response = jsonify(error=message)
-    else:
-        response = Response(render_template("pages/error.html", code=503, title="暂时无法访问", message=message),
-                            content_type="text/html; charset=utf-8")
-    response.status_code = 503
+    response = error_response(503, "暂时无法访问", message)
     response.headers["Retry-After"] = str(RETRY_AFTER)
     response.headers["Cache-Control"] = "no-store"   # a proxy must not keep serving the outage
+    return response
+
+
+# Titles of the HTML error pages by status; the message says what exactly went wrong.
+TITLES = {400: "网址参数有误", 404: "找不到", 405: "不支持这种请求", 413: "请求太大", 414: "网址太长",
+          431: "请求头太大", 503: "暂时无法访问"}
+NOT_FOUND = "没有这个页面。"
+
+
+def wants_json() -> bool:
+    """Machines ask under /api/ and for feeds; people get pages."""
+    return request.path.startswith("/api/") or request.path.endswith(".ics")
+
+
+def error_response(code: int, title: str | None, message: str, param: str | None = None) -> Response:
+    """The one error answer: {"error", "parameter"?} JSON, or the HTML error page."""
+    if wants_json():
+        response = jsonify({"error": message, **({"parameter": param} if param else {})})
+    else:
+        response = Response(render_template("pages/error.html", code=code, title=title or TITLES.get(code, "出错了"),
+                                            message=message, param=param),
+                            content_type="text/html; charset=utf-8")
+    response.status_code = code
+    return response
+
+
+def bad_parameter(exc: BadParameter) -> Response:
+    return error_response(400, None, str(exc), exc.param)
+
+
+def unknown_category(exc: UnknownCategory) -> Response:
+    message = str(exc) if wants_json() else f"没有这个分类：{exc.name}"
+    return error_response(404, "没有这个分类", message, "category")
+
+
+def http_error(exc: HTTPException) -> Response:
+    """Werkzeug's errors (404 for an unknown URL or event, 405...) in the house style."""
+    if exc.code is None or exc.code < 400:
+        return exc
+    default = type(exc).description
+    if wants_json():
+        message = exc.description or exc.name
+    else:
+        message = exc.description if exc.description != default else (NOT_FOUND if exc.code == 404 else exc.name)
+    response = error_response(exc.code, None, message)
+    for name, value in exc.get_headers():       # e.g. Allow on a 405
+        if name.lower() != "content-type":
+            response.headers[name] = value
     return response
 
 
@@ -100,5 +150,8 @@ def refuse_nul_in_path() -> None:
 def init_app(app: Flask) -> None:
     app.extensions[EXTENSION] = Outage()
     app.register_error_handler(sa_exc.SQLAlchemyError, unavailable)
+    app.register_error_handler(BadParameter, bad_parameter)
+    app.register_error_handler(UnknownCategory, unknown_category)
+    app.register_error_handler(HTTPException, http_error)
     app.before_request(refuse_nul_in_path)
     app.after_request(_recovered)

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from flask import Blueprint, Response, current_app, jsonify, request
+import werkzeug.exceptions
+from flask import Blueprint, Response, current_app, request
 from werkzeug.http import http_date, parse_date
 
 from timeline import ical
@@ -22,8 +23,7 @@ from timeline.store.queries import (EventFilter, Version, category_by_slug, data
 from web import feedcache
 from web.db import get_session
 from web.feedcache import feed_cache
-from web.params import (BadParameter, UnknownCategory, check_categories, event_filter_from_args,
-                        parse_year)
+from web.params import BadParameter, check_categories, event_filter_from_args, parse_year
 
 bp = Blueprint("feeds", __name__)
 bp.record_once(lambda state: feedcache.init_app(state.app))
@@ -33,19 +33,9 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 LARGE_FEED = 1_000_000   # bytes; Google Calendar is reported to refuse feeds much larger
 
 
-class NotFound(LookupError):
-    """An unknown category or event (or an event with no date to put in a calendar)."""
-
-
-@bp.errorhandler(BadParameter)
-def _bad_parameter(exc: BadParameter):
-    return jsonify(error=str(exc)), 400
-
-
-@bp.errorhandler(NotFound)
-@bp.errorhandler(UnknownCategory)
-def _not_found(exc: LookupError):
-    return jsonify(error=str(exc)), 404
+class NotFound(werkzeug.exceptions.NotFound):
+    """An unknown category or event (or an event with no date to put in a calendar); its
+    answer, like every error's, comes from web.errors."""
 
 
 @bp.get("/calendar.ics")

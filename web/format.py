@@ -5,7 +5,9 @@ filters, the tests call them directly.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from datetime import date
 
 from markupsafe import Markup, escape
@@ -111,3 +113,59 @@ PRECISION_WORDS = {Precision.XUN: "旬", Precision.MONTH: "月", Precision.QUART
 def vagueness(precision: Precision | None) -> str | None:
     """"月" for an event the source dates only to a month ("原文只记到月"); None for a day."""
     return PRECISION_WORDS.get(precision) if precision else None
+
+
+# ------------------------------------------------------------------ listings and search
+SUMMARY_BEYOND = 10        # characters a summary must add to its title to be worth a line
+SNIPPET = 60               # characters of body shown around a search match
+_LEAD_PUNCTUATION = "，,、：: 　"
+
+
+def summary_beyond_title(event) -> str | None:
+    """The summary without its leading date, when it says more than the title; else None.
+
+    A chronicle's summary is mostly "<date>，<title>。": repeating it costs a line per event.
+    """
+    summary = event.summary or ""
+    primary = event.primary
+    if primary is not None and primary.span[0] == 0 and summary.startswith(primary.text):
+        summary = summary[len(primary.text):].lstrip(_LEAD_PUNCTUATION)
+    matcher = SequenceMatcher(None, summary, event.title, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return summary if len(summary) - shared >= SUMMARY_BEYOND else None
+
+
+def search_words(q: str | None) -> tuple[str, ...]:
+    """The words of a search, as the store reads them: split on any white space (the
+    full-width space too), each once."""
+    return tuple(dict.fromkeys((q or "").split()))
+
+
+def _word_pattern(words: Iterable[str]) -> re.Pattern | None:
+    words = sorted((w for w in words if w), key=len, reverse=True)    # longest first
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
+
+
+def mark_words(text: str, words: Iterable[str]) -> Markup:
+    """`text` escaped, each occurrence of a search word in <mark class="hit">."""
+    pattern = _word_pattern(words)
+    if pattern is None:
+        return Markup(escape(text))
+    out, pos = [], 0
+    for match in pattern.finditer(text):
+        out += [escape(text[pos:match.start()]), Markup('<mark class="hit">{}</mark>').format(match.group())]
+        pos = match.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def snippet(body: str, words: Iterable[str]) -> str | None:
+    """About SNIPPET characters of `body` around the first search word, with ellipses; None
+    when no word is in the body (the match was in the title)."""
+    pattern = _word_pattern(words)
+    match = pattern.search(body) if pattern else None
+    if match is None:
+        return None
+    start = max(0, match.start() - SNIPPET // 3)
+    end = min(len(body), start + SNIPPET)
+    return ("…" if start else "") + body[start:end] + ("…" if end < len(body) else "")

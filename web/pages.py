@@ -1,41 +1,43 @@
-"""The HTML pages: a year's timeline and one event with its source text."""
+"""The HTML pages: a year, a view across all years (category, tag, search), one event."""
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from werkzeug.exceptions import HTTPException, NotFound
 
-from timeline.events.model import ListedEvent, StoredEvent
+from timeline.events.model import EventKind
 from timeline.store import queries
+from timeline.store.queries import EventFilter
+from web import acrossyears, links, subscribe, yearview
 from web.db import get_session
-from web.format import format_span, highlight, mention_title, vagueness
-from web.params import (BadParameter, UnknownCategory, check_categories, event_filter_from_args, feed_path,
-                        filter_args, parse_year)
-from web.yearview import build_picture, build_year
+from web.format import format_span, highlight, mark_words, mention_title, search_words, snippet, \
+    summary_beyond_title, vagueness
+from web.params import UnknownCategory, check_categories, event_filter_from_args, filter_args, page_number, parse_year
 
 bp = Blueprint("pages", __name__)
 
 
-@bp.app_template_global()
-def event_href(key: str) -> str:
-    """/events/<key>: url_for's result, built without url_for (a year page links thousands)."""
-    return f"{request.script_root}/events/{quote(key, safe='')}"
-
-
 @bp.app_template_filter("cn_date")
 def cn_date(stored_or_span, with_year: bool = False) -> str:
-    span = stored_or_span.event.primary if isinstance(stored_or_span, (StoredEvent, ListedEvent)) else stored_or_span
+    span = stored_or_span.event.primary if hasattr(stored_or_span, "event") else stored_or_span
     return format_span(span, with_year=with_year)
 
 
-def get_event_or_404(key: str) -> StoredEvent:
-    """The stored event with `key`; raises NotFound (404) when there is none."""
-    stored = queries.get_event(get_session(), key)
-    if stored is None:
-        abort(404, description=f"没有这个事件：{key}")
-    return stored
+# Globals, not a context processor: the macros of _parts.html are imported without context.
+bp.record_once(lambda state: state.app.jinja_env.globals.update({"event_href": links.event_href, "category_href": links.category_href, "tag_href": links.tag_href,
+            "view_url": links.view_url, "toggled": links.toggled, "mark_words": mark_words,
+            "summary_beyond_title": summary_beyond_title, "snippet": snippet, "with_filter": replace, "none_filter": EventFilter()}))
+
+
+def _common(session, flt: EventFilter, slugs: dict[str, str]) -> dict:
+    """What every view's template needs: years for the menu, the subscribe panel, downloads."""
+    years = queries.list_years(session)
+    args = filter_args(flt)
+    return {"years": years, "decades": yearview.decades(years), "feeds": subscribe.feeds_for(session, flt, slugs),
+            "downloads": {fmt: url_for(f"download.download_{fmt}") + ("?" + urlencode(args) if args else "")
+                          for fmt in ("csv", "json")},
+            "words": search_words(flt.q), "palette_n": len(slugs)}
 
 
 @bp.route("/")
@@ -44,33 +46,9 @@ def index():
     years = queries.list_years(get_session())
     year = current_app.config.get("DEFAULT_YEAR") or (years[-1] if years else None)
     if year is None:
-        return render_template("pages/empty.html", years=[]), 200
+        return render_template("pages/empty.html", years=[], decades=[]), 200
     target = url_for("pages.year", year=int(year))
     return redirect(target + ("?" + request.query_string.decode() if request.query_string else ""))
-
-
-def toggled(flt, field: str, value: str) -> str:
-    """The year page URL of `flt` with `value` added to or removed from `field`."""
-    values = getattr(flt, field)
-    values = tuple(v for v in values if v != value) if value in values else values + (value,)
-    return page_url(replace(flt, **{field: values}))
-
-
-def page_url(flt) -> str:
-    query = urlencode(filter_args(flt, year=False))
-    return url_for("pages.year", year=flt.year) + ("?" + query if query else "")
-
-
-def subscribe_links(flt) -> dict[str, str]:
-    """webcal://, https and Google Calendar links to the feed of exactly `flt`."""
-    session = get_session()
-    slug = queries.category_slug(session, flt.categories[0]) if len(flt.categories) == 1 else None
-    path = feed_path(flt, slug)
-    base = (current_app.config.get("BASE_URL") or request.url_root).rstrip("/")
-    https = base + path
-    webcal = "webcal://" + https.split("://", 1)[1]
-    google = "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe="")
-    return {"path": path, "https": https, "webcal": webcal, "google": google}
 
 
 @bp.route("/<int:year>")
@@ -78,63 +56,72 @@ def year(year: int):
     parse_year(str(year))
     session = get_session()
     flt = check_categories(session, replace(event_filter_from_args(request.args), year=year))
+    page = page_number(request.args)
     years = queries.list_years(session)
     if year not in years:
         # 404: this year's timeline does not exist, and link checkers should know; the page
         # still helps the reader on to the years that do.
-        return render_template("pages/empty.html", year=year, years=years), 404
-    events = queries.list_timeline(session, flt)   # the page shows no bodies: the light query
-    view = build_year(year, events)
-    # The light list has no bodies; the few overviews are read whole for their "read more",
-    # in one query (one per category took 90 ms at 20 categories).
-    if view.overviews:
-        whole = {s.event.key: s for s in queries.list_events(session, replace(flt, kinds=("overview",)))}
-        view.overviews = {c: [whole[s.event.key] for s in items] for c, items in view.overviews.items()}
-    categories = queries.list_categories(session, replace(flt, categories=(), tags=(), q=None))
-    chips = queries.list_categories(session, flt)
-    counted = {c.name for c in chips}
-    chips += [queries.CategoryCount(name, queries.category_slug(session, name) or "", 0)
-              for name in flt.categories if name not in counted]
-    tags = queries.list_tags(session, flt)
-    counted = {t for t, _ in tags}
-    tags += [(t, 0) for t in flt.tags if t not in counted]
-    lanes = [c.name for c in categories if not flt.categories or c.name in flt.categories]
-    palette = {c.name: i for i, c in enumerate(categories)}
-    picture = build_picture(year, lanes, events, view.month_counts, palette)
-    return render_template("pages/year.html", year=year, years=years, flt=flt, view=view, picture=picture,
-                           chips=chips, tags=tags, cat_index=palette, toggled=toggled, page_url=page_url,
-                           subscribe=subscribe_links(flt), filtered=flt != replace(flt, categories=(), tags=(), q=None))
+        return render_template("pages/empty.html", year=year, years=years, decades=yearview.decades(years)), 404
+    view = yearview.assemble(session, flt, page)
+    others = acrossyears.other_years(session, flt) if flt.q else []
+    return render_template("pages/year.html", view=view, flt=flt, year=year, others=others,
+                           filtered=flt != EventFilter(year=year), **_common(session, flt, view.slugs))
+
+
+def _across(flt: EventFilter, heading: str):
+    session = get_session()
+    view = acrossyears.assemble(session, flt, page_number(request.args))
+    return render_template("pages/across.html", view=view, flt=flt, heading=heading, **_common(session, flt, view.slugs))
+
+
+@bp.route("/category/<slug>")
+def category(slug: str):
+    """One category across all years (the other filters of the query apply too)."""
+    session = get_session()
+    name = queries.category_by_slug(session, slug) if slug.isascii() else None
+    if name is None and queries.category_slug(session, slug) is not None:
+        name = slug                             # a category's name works too
+    if name is None:
+        raise UnknownCategory(slug)
+    flt = check_categories(session, event_filter_from_args(request.args))
+    return _across(replace(flt, categories=(name,) + tuple(c for c in flt.categories if c != name)),
+                   f"分类：{name}")
+
+
+@bp.route("/tag/<name>")
+def tag(name: str):
+    """One event type (tag) across all years."""
+    flt = check_categories(get_session(), event_filter_from_args(request.args))
+    if not queries.count_events(get_session(), EventFilter(tags=(name,))):
+        abort(404, description=f"没有带“{name}”标签的事件。")
+    return _across(replace(flt, tags=(name,) + tuple(t for t in flt.tags if t != name)), f"事件类型：#{name}")
+
+
+@bp.route("/search")
+def search():
+    """A search (and any other filter) across all years; with ?year= it is that year's page."""
+    flt = check_categories(get_session(), event_filter_from_args(request.args))
+    if flt.year is not None:
+        return redirect(links.view_url(flt))
+    if flt == EventFilter():
+        return redirect(url_for("pages.index"))
+    heading = f"搜索“{flt.q}”" if flt.q else "筛选结果"
+    return _across(flt, heading)
 
 
 @bp.route("/events/<key>")
 def event(key: str):
-    stored = get_event_or_404(key)
-    before, after = queries.neighbours(get_session(), key)
+    session = get_session()
+    stored = queries.get_event(session, key)
+    if stored is None:
+        abort(404, description=f"没有这个事件：{key}")
+    before, after = queries.neighbours(session, key)
     ev = stored.event
+    years = queries.list_years(session)
+    names = queries.category_names(session)
     return render_template("pages/event.html", stored=stored, ev=ev, before=before, after=after,
-                           years=queries.list_years(get_session()),
-                           body=highlight(ev.body, ev.mentions), mention_title=mention_title, vague=vagueness(ev.precision),
+                           years=years, decades=yearview.decades(years), slugs=dict(names),
+                           cat_index={n: i for i, (n, _) in enumerate(names)}, palette_n=len(names),
+                           body=highlight(ev.body, ev.mentions), mention_title=mention_title,
+                           vague=vagueness(ev.precision), is_overview=ev.kind is EventKind.OVERVIEW,
                            year_url=url_for("pages.year", year=ev.start.year) if ev.start else None)
-
-
-@bp.errorhandler(BadParameter)
-def bad_parameter(exc: BadParameter):
-    return render_template("pages/error.html", code=400, title="参数有误", message=str(exc),
-                           param=exc.param), 400
-
-
-@bp.errorhandler(UnknownCategory)
-def unknown_category(exc: UnknownCategory):
-    return render_template("pages/error.html", code=404, title="没有这个分类", message=str(exc),
-                           param="category"), 404
-
-
-@bp.app_errorhandler(404)
-def not_found(exc: HTTPException):
-    """An HTML 404 for pages and unknown URLs; JSON under /api/; other blueprints' own."""
-    if request.path.startswith("/api/"):
-        return {"error": exc.description or "not found"}, 404
-    if request.blueprint not in (None, "pages"):
-        return exc
-    message = exc.description if exc.description != NotFound.description else "没有这个页面。"
-    return render_template("pages/error.html", code=404, title="找不到", message=message), 404

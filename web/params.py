@@ -184,3 +184,11 @@ def feed_path(flt: EventFilter, category_slug: str | None = None) -> str:
     if flt == EventFilter():
         return "/feeds/all.ics"
     return "/calendar.ics?" + query_string(flt)
+
+
+def page_number(args: Mapping | MultiDict) -> int:
+    """?page= of the HTML lists: 1 or more (default 1). Raises BadParameter."""
+    if not isinstance(args, MultiDict):
+        args = MultiDict(args)
+    text = _single(args, "page")
+    return _count(text, "page", 1, None) if text else 1

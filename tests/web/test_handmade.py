@@ -29,16 +29,19 @@ def test_default_year_setting_wins(handmade_app, hclient, monkeypatch):
     assert hclient.get("/").headers["Location"] == "/2019"
 
 
+LISTED = re.compile(r'<li class="ev cat-\d+" data-key="([^"]+)"')
+
+
 def test_year_page_sections_in_date_order(hclient):
     html = text(hclient.get("/2020"))
     assert '<html lang="zh-CN">' in html
-    for landmark in ("<header", "<nav", "<main", "<footer", 'class="skip-link"'):
+    for landmark in ("<header", "<nav", "<main", "<footer", 'class="skip-link"', 'role="search"'):
         assert landmark in html
-    for section in ("filters-heading", "subscribe-heading", "picture-heading", "overviews-heading",
-                    "months-heading", "see-also-heading"):
+    for section in ("results", "chart-heading", "overviews-heading", "see-also-heading", 'subscribe'):
         assert f'id="{section}"' in html
-    titles = re.findall(r'<h4 class="event-title"><a href="/events/([^"]+)"', html)
-    assert titles == ["script", "sign", "moments", "survey", "cross"]   # by start, then end
+    # Events first: the list comes before the chart, the overviews and the see-also lines.
+    assert html.index('id="results"') < html.index('id="overviews-heading"') < html.index('id="chart-heading"')
+    assert LISTED.findall(html) == ["script", "sign", "moments", "survey", "cross"]   # by start, then end
 
 
 def test_year_page_writes_dates_the_chinese_way(hclient):
@@ -51,7 +54,7 @@ def test_overview_is_its_category_summary_not_an_event_on_january_1(hclient):
     html = text(hclient.get("/2020"))
     overviews = html.split('id="overviews-heading"')[1].split("</section>")[0]
     assert "<h3>规划建设</h3>" in overviews and "规划建设稳步推进" in overviews
-    assert 'id="m1"' not in html and "whole-year" not in html
+    assert 'id="m1"' not in html and 'id="whole-year"' not in html
 
 
 def test_cross_reference_is_a_see_also_line_with_its_pointer(hclient):
@@ -60,14 +63,16 @@ def test_cross_reference_is_a_see_also_line_with_its_pointer(hclient):
     assert "青山湖宝龙广场开业" in see_also and "（参见《商业》栏目）" in see_also
 
 
-def test_year_picture_is_an_accessible_svg_with_a_link_per_mark(hclient):
+def test_year_chart_is_one_tab_stop_with_a_labelled_link_per_cell(hclient):
     html = text(hclient.get("/2020"))
-    svg = html.split("<svg")[1].split("</svg>")[0]
-    assert '<title id="picture-title">' in svg
-    marks = re.findall(r'<a href="/events/([^"]+)" class="mark', svg)
-    assert sorted(marks) == ["cross", "moments", "script", "sign", "survey"]
-    assert "<rect" in svg and "<circle" in svg
-    assert "<title>9月16日—17日 省领导调研科技城</title>" in svg
+    svg = html.split("<svg class=\"year-chart\"")[1].split("</svg>")[0]
+    cells = re.findall(r'<a class="cell[^"]*" href="([^"]+)" tabindex="(-?\d)"\s+aria-label="([^"]+)"', svg)
+    assert len(cells) == 4 * 12                      # 4 lanes (categories with events) x 12 months
+    assert [t for _, t, _ in cells].count("0") == 1  # one tab stop
+    labels = {label: href for href, _, label in cells}
+    assert labels["9月 · 综述：1 条"] == "#m9"
+    assert labels["6月 · 产业发展：1 条"] == "#m6"
+    assert '<rect class="bar"' in svg                # the 2-day and 3-day ranges are bars
 
 
 def test_month_counts(hclient):
@@ -76,12 +81,12 @@ def test_month_counts(hclient):
     assert '<span class="empty-month">1月 <span class="count">0</span></span>' in html
 
 
-def test_category_chips_toggle_in_the_url(hclient):
+def test_category_chips_toggle_in_the_url_and_land_on_the_results(hclient):
     html = text(hclient.get("/2020?category=产业发展"))
-    assert re.findall(r'<h4 class="event-title"><a href="/events/([^"]+)"', html) == ["sign", "moments"]
-    chip = re.search(r'<a class="chip cat-\d selected" href="([^"]+)"', html)
-    assert chip.group(1) == "/2020"                                      # selected: a link that removes it
-    assert 'href="/2020?category=%E4%BA%A7%E4%B8%9A%E5%8F%91%E5%B1%95&amp;category=%E7%BB%BC%E8%BF%B0"' in html
+    assert LISTED.findall(html) == ["sign", "moments"]
+    chip = re.search(r'<a class="chip cat-\d+ selected" href="([^"]+)"', html)
+    assert chip.group(1) == "/2020#results"                              # selected: a link that removes it
+    assert 'href="/2020?category=%E4%BA%A7%E4%B8%9A%E5%8F%91%E5%B1%95&amp;category=%E7%BB%BC%E8%BF%B0#results"' in html
 
 
 def test_category_slug_is_accepted(hclient):
@@ -90,8 +95,9 @@ def test_category_slug_is_accepted(hclient):
 
 def test_search_keeps_the_category_and_finds_substrings(hclient):
     html = text(hclient.get("/2020?q=签约&category=产业发展"))
-    assert re.findall(r'<h4 class="event-title"><a href="/events/([^"]+)"', html) == ["sign", "moments"]
+    assert LISTED.findall(html) == ["sign", "moments"]
     assert '<input type="hidden" name="category" value="产业发展">' in html
+    assert '<mark class="hit">签约</mark>' in html
 
 
 def test_no_match_says_so(hclient):

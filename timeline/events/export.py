@@ -1,11 +1,15 @@
 """The Event JSON shape of CONTRACT.md, shared by `timeline export` and the JSON API."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from timeline.events.model import StoredEvent
 
 
 def event_url(key: str) -> str:
-    return f"/events/{key}"
+    """The path of an event's page: the one place an event's URL is made (the web's links,
+    the JSON API, exports and the feeds' URL properties all come here)."""
+    return f"/events/{quote(key, safe='')}"
 
 
 def event_json(stored: StoredEvent) -> dict:
@@ -35,3 +39,15 @@ def event_json(stored: StoredEvent) -> dict:
         "url": event_url(event.key),
         "ics": event_url(event.key) + ".ics",
     }
+
+
+# The CSV of a view: one event a line, the columns a spreadsheet needs (the JSON has all).
+CSV_COLUMNS = ("key", "title", "category", "tags", "kind", "start", "end", "precision", "time", "summary",
+               "document", "line", "url")
+
+
+def csv_row(stored: StoredEvent) -> list[str]:
+    data = event_json(stored)
+    data["tags"] = "；".join(data["tags"])
+    data["line"] = data["source"]["line"]
+    return ["" if data[c] is None else str(data[c]) for c in CSV_COLUMNS]

@@ -269,3 +269,24 @@ def list_timeline(session: Session, flt: EventFilter = EventFilter()) -> list[Li
         _ordered(_filtered(session, _event_rows(_LIGHT_COLUMNS), flt))).all()
     tags = _tags(session, _filtered(session, select(EventRow.id), flt))
     return [listed_from_row(r, tags.get(r.id, ())) for r in rows]
+
+
+def category_names(session: Session) -> list[tuple[str, str]]:
+    """(name, slug) of every category, in the order they first appeared: a stable index
+    for each (the web's colours), read from the small categories table alone."""
+    return [(name, slug) for name, slug in session.execute(select(Category.name, Category.slug).order_by(Category.id))]
+
+
+def year_counts(session: Session, flt: EventFilter = EventFilter()) -> list[tuple[int, int]]:
+    """(year, events) for every year with events under `flt` (its year ignored), ascending."""
+    stmt = (_filtered(session, select(EventRow.year, func.count(EventRow.id)), replace(flt, year=None))
+            .where(EventRow.year.is_not(None)).group_by(EventRow.year).order_by(EventRow.year))
+    return [(year, n) for year, n in session.execute(stmt)]
+
+
+def count_feed_events(session: Session, flt: EventFilter = EventFilter()) -> int:
+    """How many events of `flt` a calendar feed carries: those dated to the day, not the
+    overviews (timeline.ical.feed_includes, counted in the database)."""
+    stmt = _filtered(session, select(func.count(EventRow.id)), flt).where(
+        EventRow.kind != "overview", EventRow.precision == "day")
+    return session.scalar(stmt) or 0

@@ -1,0 +1,59 @@
+"""The subscribe panel: the feeds of this view, of its category or tag across all years, and
+of everything, each with its size, its links for calendar apps and a QR code of its URL."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import quote
+
+import segno
+from flask import current_app, request
+
+from timeline.store import queries
+from timeline.store.queries import EventFilter
+from web.params import feed_path
+
+# Bytes one event adds to a feed, about (the seed's feeds average 600-800 with URL and
+# description); the panel says "约", it is a guide for clients that refuse big feeds.
+BYTES_PER_EVENT = 750
+FEED_OVERHEAD = 1500       # the calendar's header and time zone
+LARGE_FEED = 1_000_000     # bytes: Google Calendar is reported to refuse feeds much larger
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str
+    path: str
+    https: str
+    webcal: str
+    google: str
+    count: int
+    size: int                  # bytes, estimated
+    qr: str                    # data: URI of a PNG QR code of `https`
+
+    @property
+    def large(self) -> bool:
+        return self.size > LARGE_FEED
+
+
+def feed(session, flt: EventFilter, title: str, slugs: dict[str, str]) -> Feed:
+    slug = slugs.get(flt.categories[0]) if len(flt.categories) == 1 else None
+    path = feed_path(flt, slug)
+    base = (current_app.config.get("BASE_URL") or request.url_root).rstrip("/")
+    https = base + path
+    webcal = "webcal://" + https.split("://", 1)[1]
+    count = queries.count_feed_events(session, flt)
+    qr = segno.make(https, error="m").png_data_uri(scale=3, border=2)
+    return Feed(title, path, https, webcal, "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""),
+                count, FEED_OVERHEAD + count * BYTES_PER_EVENT, qr)
+
+
+def feeds_for(session, flt: EventFilter, slugs: dict[str, str]) -> list[Feed]:
+    """This view; its one category or tag across all years (when it has one); everything."""
+    offers = [feed(session, flt, "当前视图", slugs)]
+    if flt.year is not None and len(flt.categories) == 1:
+        offers.append(feed(session, EventFilter(categories=flt.categories), f"“{flt.categories[0]}”全部年份", slugs))
+    if flt.year is not None and len(flt.tags) == 1 and not flt.categories:
+        offers.append(feed(session, EventFilter(tags=flt.tags), f"“{flt.tags[0]}”全部年份", slugs))
+    if flt != EventFilter():
+        offers.append(feed(session, EventFilter(), "全部事件", slugs))
+    return offers
