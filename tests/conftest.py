@@ -126,9 +126,9 @@ def runner(sqlite_url):
     return Runner()
 
 
-@pytest.fixture(scope="session")
-def live_server(seeded_url):
-    """The real `timeline serve` in its own process on a free port, over the seeded database."""
+def serve(url: str, log_name: str = "live_server.log"):
+    """The real `timeline serve` in its own process on a free port over `url`: yields its
+    base URL, stops it after."""
     import subprocess
     import sys
     import time
@@ -139,9 +139,9 @@ def live_server(seeded_url):
     port = free_port()
     # The server's output goes to a file: a pipe nobody reads would fill and stall the server.
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "live_server.log", "wb")
+    log = open(ARTIFACTS / log_name, "wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "web.cli", "--database-url", seeded_url, "serve", "--port", str(port)],
+        [sys.executable, "-m", "web.cli", "--database-url", url, "serve", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -154,12 +154,18 @@ def live_server(seeded_url):
                 proc.kill()
                 proc.wait()
                 log.close()
-                output = (ARTIFACTS / "live_server.log").read_text(errors="replace")
+                output = (ARTIFACTS / log_name).read_text(errors="replace")
                 pytest.fail(f"server did not start on {base}:\n{output}")
             time.sleep(0.1)
     yield base
     stop_process(proc, timeout=10)
     log.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(seeded_url):
+    """The real `timeline serve` in its own process on a free port, over the seeded database."""
+    yield from serve(seeded_url)
 
 
 @pytest.fixture(scope="session")
