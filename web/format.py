@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from timeline.dates.span import DateSpan, PartOfDay, Precision
 from timeline.ical import PART_OF_DAY_LABELS
+from timeline.store.search.match import search_words  # noqa: F401  (the words the store matches, highlighted here)
 
 DASH = "—"
 XUN_LABELS = {1: "上旬", 11: "中旬", 21: "下旬"}
@@ -133,12 +134,6 @@ def summary_beyond_title(event) -> str | None:
     matcher = SequenceMatcher(None, summary, event.title, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
     return summary if len(summary) - shared >= SUMMARY_BEYOND else None
-
-
-def search_words(q: str | None) -> tuple[str, ...]:
-    """The words of a search, as the store reads them: split on any white space (the
-    full-width space too), each once."""
-    return tuple(dict.fromkeys((q or "").split()))
 
 
 def _word_pattern(words: Iterable[str]) -> re.Pattern | None:
