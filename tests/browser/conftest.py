@@ -1,5 +1,5 @@
 """Browser fixtures: a busy collection (two years of 2,000 events in 20 categories, made by
-bench/generate_corpus.py's generator) served by the real `timeline serve`, and axe-core."""
+testkit.corpus, the generator of bench/generate_corpus.py) served by the real `timeline serve`; axe-core."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -17,7 +17,7 @@ AXE = Path(__file__).resolve().parent / "js" / "node_modules" / "axe-core" / "ax
 
 @pytest.fixture(scope="session")
 def big_url(tmp_path_factory) -> str:
-    from bench.generate_corpus import CATEGORIES, Maker
+    from testkit.corpus import CATEGORIES, Maker
     from timeline.store.ingest import store_document
 
     def load(sessionmaker):

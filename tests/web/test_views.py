@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from tests.support import seed_database
-from tests.web.handmade import entry, span
+from testkit.events import entry, span
 from timeline.dates.span import Precision
 from timeline.events.model import EventKind, ParsedDocument
 from timeline.store.ingest import store_document
