@@ -1,6 +1,6 @@
 """Context: turn each match into a DateSpan, filling missing parts from what came before.
 
-Order of context (DESIGN.md "Dates"): a mention without a year takes the previous dated
+Order of context (docs/dates.md): a mention without a year takes the previous dated
 mention's year, else the `year` argument, else the reference's; a mention without a month
 the previous mention's month (if it had one), else `month`, else the reference's. Relative
 words anchor on the previous mention ("previous") or on the document's now ("reference").

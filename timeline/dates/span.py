@@ -1,6 +1,6 @@
 """The value types of date resolution: what a resolved mention and a warning look like.
 
-These are the shapes of CONTRACT.md (DateSpan). Every layer above `timeline.dates` passes
+These are the shapes of docs/interfaces.md (DateSpan). Every layer above `timeline.dates` passes
 them around, so they stay small, immutable and JSON-round-trippable.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The Event JSON shape of CONTRACT.md, shared by `timeline export` and the JSON API."""
+"""The Event JSON shape of docs/interfaces.md, shared by `timeline export` and the JSON API."""
 from __future__ import annotations
 
 from urllib.parse import quote
