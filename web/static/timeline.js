@@ -110,9 +110,13 @@ function slashSearch() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => {
+function start() {
   addCopyButtons();
   menus();
   chart();
   slashSearch();
-});
+}
+
+// Loaded async (it never holds up the page): start now if the document is already parsed.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
