@@ -3,7 +3,8 @@
 Feed policy (`feed_includes`): a feed carries the events whose date is a real day or range
 of days: kind `event` (or a cross-reference that something else dated), primary precision
 `day`. Left out by default: overviews (【概况】 stand for a whole year), undated entries, and
-month, xun (上旬/中旬/下旬), quarter, half-year and year precision. A calendar client can
+month, xun (上旬/中旬/下旬), quarter, half-year and year precision, and open-ended ranges
+("自 9 月 1 日起": no last day). A calendar client can
 only show a vague date as a precise day or as a block of weeks that fills the calendar, and
 either would tell the reader more than the source does. One event's own .ics
 (`render_event`) still renders a vague date honestly: all-day over the whole range, with the
@@ -43,7 +44,9 @@ from zoneinfo import ZoneInfo
 from icalendar import (Calendar, Event as VEvent, Timezone, vCategory, vDate, vDatetime,
                        vDuration, vInt, vText, vUri)
 
-from timeline.dates.span import PartOfDay, Precision
+from timeline.dates.label import label
+from timeline.dates.span import Precision
+from timeline.dates.tables import PART_OF_DAY_NAMES
 from timeline.events.model import Event, EventKind, StoredEvent
 from timeline.events import export
 from timeline.events.validate import supported
@@ -61,15 +64,7 @@ REFRESH = timedelta(hours=12)
 # The VTIMEZONE covers the Republic's wartime and the PRC's 1986-91 summer time.
 _TZ_FIRST, _TZ_LAST = date(1920, 1, 1), date(2038, 1, 1)
 
-PART_OF_DAY_LABELS = {
-    PartOfDay.MORNING: "上午",
-    PartOfDay.NOON: "中午",
-    PartOfDay.AFTERNOON: "下午",
-    PartOfDay.EVENING: "晚上",
-    PartOfDay.NIGHT: "夜间",
-}
-_XUN = {1: "上旬", 11: "中旬", 21: "下旬"}
-_QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
+PART_OF_DAY_LABELS = PART_OF_DAY_NAMES
 
 # Characters a TEXT value must not carry: C0 controls other than TAB/LF (CR becomes LF), the
 # Unicode line breaks some parsers split on, and lone surrogates.
@@ -94,7 +89,7 @@ def exclusive_end(last_day: date) -> date:
 def feed_includes(event: Event) -> bool:
     """The default feed policy: only events dated to the day (see the module docstring)."""
     return (event.kind is not EventKind.OVERVIEW and event.primary is not None
-            and event.primary.precision is Precision.DAY)
+            and event.primary.precision is Precision.DAY and event.primary.open is None)
 
 
 def event_uid(key: str) -> str:
@@ -238,25 +233,11 @@ def _date_value(value: date | datetime) -> vDate | vDatetime:
 def _summary(ev: Event, *, timed: bool) -> str:
     title = _clean(ev.title)
     span = ev.primary
-    if span.precision is not Precision.DAY:
-        return f"{title}（{_vague_label(span.start, span.precision)}）"
+    if span.precision is not Precision.DAY or span.open is not None:
+        return f"{title}（{label(span)}）"
     if not timed and span.part_of_day is not None:
         return f"{title}（{PART_OF_DAY_LABELS[span.part_of_day]}）"
     return title
-
-
-def _vague_label(start: date, precision: Precision) -> str:
-    year = f"{start.year}年"
-    if precision is Precision.YEAR:
-        return year
-    if precision is Precision.HALF:
-        return year + ("上半年" if start.month <= 6 else "下半年")
-    if precision is Precision.QUARTER:
-        return year + _QUARTERS[(start.month - 1) // 3]
-    month = f"{year}{start.month}月"
-    if precision is Precision.XUN:
-        return month + _XUN.get(start.day, "")
-    return month
 
 
 def _clock(text: str | None) -> tuple[int, int] | None:

@@ -12,74 +12,25 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from timeline.dates.label import label, label_range
 from timeline.dates.span import DateSpan, PartOfDay, Precision
-from timeline.ical import PART_OF_DAY_LABELS
 from timeline.store.search.match import search_words  # noqa: F401  (the words the store matches, highlighted here)
-
-DASH = "—"
-XUN_LABELS = {1: "上旬", 11: "中旬", 21: "下旬"}
-QUARTER_LABELS = ("第一季度", "第二季度", "第三季度", "第四季度")
-
-
-def _day(d: date, *, year: bool, month: bool = True) -> str:
-    return (f"{d.year}年" if year else "") + (f"{d.month}月" if month else "") + f"{d.day}日"
 
 
 def format_range(start: date, end: date, precision: Precision | str, *, part_of_day: PartOfDay | str | None = None,
                  time: str | None = None, end_time: str | None = None, with_year: bool = False) -> str:
-    """"9月16日—17日", "9月30日—10月2日", "9月16日下午", "6月下旬", "9月", "2020年".
+    """"9月16日—17日", "6月下旬", "9月", "2020年" (timeline.dates.label writes them all).
 
     The year is written when `with_year` is true, when the range crosses a year, and always
     for whole-year precisions (上半年, 第三季度 and 2020年 mean nothing without it).
     """
-    precision = Precision(precision)
-    crosses_year = start.year != end.year
-    year = with_year or crosses_year
-    y = f"{start.year}年"
-    if precision is Precision.YEAR:
-        return y if not crosses_year else f"{start.year}年{DASH}{end.year}年"
-    if precision is Precision.HALF:
-        return y + ("上半年" if start.month <= 6 else "下半年")
-    if precision is Precision.QUARTER:
-        return y + QUARTER_LABELS[(start.month - 1) // 3]
-    prefix = y if year else ""
-    if precision is Precision.MONTH:
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{prefix}{start.month}月"
-        if not crosses_year:
-            return f"{prefix}{start.month}月{DASH}{end.month}月"
-        return f"{start.year}年{start.month}月{DASH}{end.year}年{end.month}月"
-    if precision is Precision.XUN:
-        label = XUN_LABELS.get(start.day, "")
-        if (start.year, start.month) == (end.year, end.month) and label:
-            return f"{prefix}{start.month}月{label}"
-        # A xun range ("6月下旬—7月上旬") or an odd span: the days say it best.
-        return _day_range(start, end, year)
-    text = _day_range(start, end, year)
-    if start == end:
-        if time:
-            text += f" {time}" + (f"{DASH}{end_time}" if end_time else "")
-        elif part_of_day:
-            text += PART_OF_DAY_LABELS[PartOfDay(part_of_day)]
-    return text
-
-
-def _day_range(start: date, end: date, year: bool) -> str:
-    if start == end:
-        return _day(start, year=year)
-    if start.year != end.year:
-        return f"{_day(start, year=True)}{DASH}{_day(end, year=True)}"
-    if start.month != end.month:
-        return f"{_day(start, year=year)}{DASH}{_day(end, year=False)}"
-    return f"{_day(start, year=year)}{DASH}{_day(end, year=False, month=False)}"
+    return label_range(start, end, precision, part_of_day=part_of_day, time=time, end_time=end_time,
+                       with_year=with_year)
 
 
 def format_span(span: DateSpan | None, *, with_year: bool = False) -> str:
     """A resolved mention or an event's primary range; "" for an undated event."""
-    if span is None:
-        return ""
-    return format_range(span.start, span.end, span.precision, part_of_day=span.part_of_day,
-                        time=span.time, end_time=span.end_time, with_year=with_year)
+    return "" if span is None else label(span, with_year=with_year)
 
 
 def mention_title(span: DateSpan) -> str:
@@ -107,8 +58,9 @@ def highlight(body: str, mentions: Iterable[DateSpan]) -> Markup:
     return Markup("").join(out)
 
 
-PRECISION_WORDS = {Precision.XUN: "旬", Precision.MONTH: "月", Precision.QUARTER: "季度",
-                   Precision.HALF: "半年", Precision.YEAR: "年"}
+PRECISION_WORDS = {Precision.XUN: "旬", Precision.MONTH: "月", Precision.SEASON: "季节",
+                   Precision.QUARTER: "季度", Precision.HALF: "半年", Precision.YEAR: "年",
+                   Precision.PLAN: "五年规划期", Precision.DECADE: "年代", Precision.CENTURY: "世纪"}
 
 
 def vagueness(precision: Precision | None) -> str | None:

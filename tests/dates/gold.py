@@ -8,9 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from timeline.dates import CalendarKind, DateSpan, Precision
+
 Y2020 = {"year": 2020}
 REF = {"reference": date(2020, 6, 15)}
 CHRONICLE_SEPT = {"year": 2020, "month": 9}
+WED = {"year": 2020, "reference": date(2020, 9, 16)}     # a Wednesday
+LUNAR_1674 = {"year": 1674, "calendar": CalendarKind.LUNAR}
+PREV_DAY = {"previous": DateSpan("2020年9月16日", (0, 11), date(2020, 9, 16), date(2020, 9, 16), Precision.DAY)}
+PREV_YEAR = {"previous": DateSpan("1913年", (0, 5), date(1913, 1, 1), date(1913, 12, 31), Precision.YEAR)}
 
 
 @dataclass(frozen=True)
@@ -216,4 +222,156 @@ CORPUS: tuple[Case, ...] = (
       "2020/09/16", "2020．9．16", rules=["numeric"]),
     C("numeric", {}, Expect("2020-09-01", "2020-09-30", "month"), "2020.09", "2020-09", "2020/9"),
     C("numeric", {}, Expect("2010-01-29", time="18:00", part_of_day="evening"), "2010.01.29晚上六点"),
+
+    # 9. five-year plans: 1953 + five years each, with the 1963-65 gap (tables.FIVE_YEAR_PLANS)
+    C("plan", {}, Expect("2016-01-01", "2020-12-31", "plan"),
+      "“十三五”时期", "十三五期间", "“十三五”规划期间", "[[“十三五”期间]]，全县新增", "「十三五」时期",
+      "十三五时期", "“十三五”期", "在[[“十三五”规划期]]内", rules=["plan"]),
+    C("plan", {}, Expect("2011-01-01", "2020-12-31", "plan"),
+      "“十二五”至“十三五”期间", "十二五和十三五时期", "“十二五”、“十三五”期间", "十二五—十三五时期"),
+    C("plan", {}, Expect("2021-01-01", "2021-12-31", "year"),
+      "“十四五”开局之年", "十四五开局之年", "“十四五”首年", "“十四五”起步之年"),
+    C("plan", {}, Expect("2020-01-01", "2020-12-31", "year"), "“十三五”收官之年", "十三五最后一年", "“十三五”末"),
+    C("plan", {}, Expect("1953-01-01", "1957-12-31", "plan"), "“一五”时期", "一五期间"),
+    C("plan", {}, Expect("1966-01-01", "1970-12-31", "plan"), "“三五”时期"),
+    C("plan", {}, Expect("2026-01-01", "2030-12-31", "plan"), "“十五五”时期", "十五五期间"),
+
+    # 10. decades and centuries; centuries count from year 1 (21世纪 = 2001-2100)
+    C("age", Y2020, Expect("1980-01-01", "1989-12-31", "decade"),
+      "20世纪80年代", "二十世纪八十年代", "上世纪80年代", "上个世纪八十年代", "1980年代", "80年代",
+      "八十年代", "[[上世纪80年代]]，这里还是一片荒滩", rules=["age"]),
+    C("age", Y2020, Expect("1997-01-01", "1999-12-31", "decade"),
+      "上世纪90年代末", "20世纪90年代末", "90年代末", "九十年代末期", "1990年代后期"),
+    C("age", Y2020, Expect("1980-01-01", "1982-12-31", "decade"), "80年代初", "20世纪80年代初期"),
+    C("age", Y2020, Expect("1963-01-01", "1966-12-31", "decade"), "60年代中期", "上世纪六十年代中期"),
+    C("age", Y2020, Expect("2020-01-01", "2029-12-31", "decade"), "20年代", "本世纪20年代"),
+    C("age", {"year": 1995}, Expect("1920-01-01", "1929-12-31", "decade"), "20年代"),
+    C("age", Y2020, Expect("2001-01-01", "2010-12-31", "century"), "21世纪初", "本世纪初", "二十一世纪初"),
+    C("age", Y2020, Expect("1901-01-01", "2000-12-31", "century"), "20世纪", "上世纪", "二十世纪"),
+    C("age", Y2020, Expect("1991-01-01", "2000-12-31", "century"), "20世纪末", "上世纪末"),
+    C("age", Y2020, Expect("1941-01-01", "1960-12-31", "century"), "20世纪中叶"),
+
+    # 11. all 24 solar terms, computed for the year (lunar-python), and "当天" after one
+    C("term", Y2020, Expect("2020-02-04"), "立春", "2020年立春", "[[立春]]当天，", rules=["festival"]),
+    C("term", Y2020, Expect("2020-12-21"), "冬至", "冬至节", "2020年冬至"),
+    C("term", {"year": 2021}, Expect("2021-12-21"), "冬至"),
+    C("term", Y2020, Expect("2020-06-21"), "夏至"),
+    C("term", Y2020, Expect("2020-03-20"), "春分", "2020年春分"),
+    C("term", Y2020, Expect("2020-09-22"), "秋分"),
+    C("term", Y2020, Expect("2020-03-05"), "惊蛰"),
+    C("term", Y2020, Expect("2020-06-05"), "芒种"),
+    C("term", Y2020, Expect("2020-10-23"), "霜降"),
+    C("term", Y2020, Expect("2020-01-06"), "小寒"),
+    C("term", Y2020, Expect("2020-01-20"), "大寒"),
+    C("term", Y2020, Expect("2020-12-07"), "2020年大雪", "[[大雪]]节气", "[[大雪]]当天"),
+    C("term", Y2020, Expect("2020-02-19"), "2020年雨水", "[[雨水]]节气"),
+    C("term", Y2020, Expect("2020-08-07"), "立秋", "2020年立秋"),
+    C("term", {}, Expect("2020-12-21", relative=True), "2020年12月18日开工。冬至[[当天]]"),
+    C("term", {}, Expect("2021-02-03"), "2021年立春"),
+
+    # 12. seasons: 3-5, 6-8, 9-11, 12-2 (tables.SEASONS); winter crosses the year end
+    C("season", Y2020, Expect("2020-03-01", "2020-05-31", "season"),
+      "2020年春季", "2020年春", "春季", "今年春天", "2020年春天", "[[2020年春]]，镇里", "[[春季]]开学"),
+    C("season", Y2020, Expect("2020-06-01", "2020-08-31", "season"), "2020年夏季", "夏季", "2020年夏"),
+    C("season", {}, Expect("1913-09-01", "1913-11-30", "season", relative=True),
+      "1913年。[[是年秋]]，", "1913年，[[当年秋季]]", "1913年3月。[[同年秋]]"),
+    C("season", {}, Expect("1899-12-01", "1900-02-28", "season"),
+      "1899年冬", "1899年冬季", "[[1899年冬]]，大旱", "1899年冬天"),
+    C("season", {}, Expect("1914-03-01", "1914-05-31", "season", relative=True),
+      "1913年。[[翌年春]]", "1913年。[[次年春季]]", "1913年秋。[[第二年春天]]"),
+    C("season", Y2020, Expect("2020-12-01", "2021-01-31", "month"),
+      "岁末年初", "2020年岁末年初", "年末岁初", "[[岁末年初]]，走访慰问困难群众"),
+    C("season", PREV_YEAR, Expect("1913-09-01", "1913-11-30", "season", relative=True), "是年秋", "当年秋天"),
+
+    # 13. open-ended ranges: the known bound kept, the open side named
+    C("open", {}, Expect("2020-09-01", relative=False),
+      "自2020年9月1日起", "2020年9月1日起", "从2020年9月1日开始", "自 2020 年 9 月 1 日起",
+      "自2020年9月1日以后", "[[自2020年9月1日起]]施行", "2020年9月1日以后", rules=["point"]),
+    C("open", {}, Expect("2019-01-01", "2019-12-31", "year"),
+      "2019年以来", "自2019年以来", "2019年至今", "从2019年起", "[[2019年以来]]，累计投入", "[[2019年后]]，"),
+    C("open", {}, Expect("2020-12-01", "2020-12-31", "month"),
+      "截至2020年底", "截止到2020年底", "截至 2020 年末", "到[[2020年底止]]", "2020年底前", "截止2020年12月",
+      "[[截至2020年底]]，全市共有"),
+    C("open", {}, Expect("2021-01-01", "2021-12-31", "year"), "2021年前", "2021年以前", "2021年之前"),
+    C("open", Y2020, Expect("2020-06-30"), "6月30日前", "6月30日之前", "截至6月30日", "6月30日止"),
+    C("open", {}, Expect("2016-01-01", "2020-12-31", "plan"), "“十三五”以来", "十三五时期以来"),
+
+    # 14. cumulative statistical periods
+    C("cumulative", Y2020, Expect("2020-01-01", "2020-10-31", "month"),
+      "前10个月", "前十个月", "2020年前10个月", "1—10月", "1至10月份", "1-10月份", "[[前10个月]]，全区"),
+    C("cumulative", Y2020, Expect("2020-01-01", "2020-02-29", "month"), "前两个月", "2020年前两个月", "前2个月"),
+    C("cumulative", Y2020, Expect("2020-01-01", "2020-12-31", "year", relative=True),
+      "全年", "[[全年]]实现地区生产总值", "全年度"),
+    C("cumulative", Y2020, Expect("2020-03-01", "2020-03-31", "month"), "一季度末", "第一季度末", "2020年一季度末"),
+    C("cumulative", Y2020, Expect("2020-09-01", "2020-09-30", "month"), "三季度末", "第三季度末"),
+    C("cumulative", Y2020, Expect("2020-04-01", "2020-04-30", "month"), "二季度初"),
+
+    # 15. offsets from the previous mention, at the precision of the unit
+    C("offset", {}, Expect("2020-09-19", relative=True),
+      "2020年9月16日。[[3日后]]", "2020年9月16日。[[三天后]]", "2020年9月16日，[[3天以后]]",
+      "2020年9月16日，[[三天之后]]", rules=["offset"]),
+    C("offset", PREV_DAY, Expect("2020-09-23", relative=True), "一周后", "7天后", "一个星期后"),
+    C("offset", {}, Expect("2020-11-01", "2020-11-30", "month", relative=True),
+      "2020年9月16日。[[两个月后]]", "2020年9月。[[2个月后]]", "2020年9月，[[两个月以后]]"),
+    C("offset", {}, Expect("2023-01-01", "2023-12-31", "year", relative=True),
+      "2020年9月。[[三年后]]", "2020年，[[3年后]]", "2020年。[[三年以后]]"),
+    C("offset", PREV_YEAR, Expect("1916-01-01", "1916-12-31", "year", relative=True), "三年后"),
+    C("offset", PREV_DAY, Expect("2021-03-01", "2021-03-31", "month", relative=True), "半年后"),
+    C("offset", PREV_DAY, Expect("2020-09-13", relative=True), "三天前", "3日前"),
+
+    # 16. weekdays: in the week of the previous day (else the reference), Monday first
+    C("week", WED, Expect("2020-09-18", relative=True),
+      "星期五", "周五", "礼拜五", "本周五", "这周五", "[[周五]]下午", rules=["weekday"]),
+    C("week", WED, Expect("2020-09-23", relative=True), "下周三", "下星期三", "下个星期三", "下礼拜三"),
+    C("week", WED, Expect("2020-09-08", relative=True), "上周二", "上星期二"),
+    C("week", WED, Expect("2020-09-19", "2020-09-20", relative=True), "周末", "本周末"),
+    C("week", WED, Expect("2020-09-21", "2020-09-27", relative=True), "下周", "下个星期"),
+    C("week", {}, Expect("2020-10-02", relative=True), "2020年9月28日（周一）开幕。[[周五]]闭幕"),
+    C("week", {"reference": date(2020, 9, 16), "prefer": "future"}, Expect("2020-09-21", relative=True), "周一"),
+    C("week", {"reference": date(2020, 9, 16), "prefer": "past"}, Expect("2020-09-11", relative=True), "周五"),
+
+    # 17. weekday annotations and glosses belong to the date
+    C("note", {}, Expect("2020-09-16"),
+      "2020年9月16日（星期三）", "2020年9月16日(周三)", "2020年9月16日 星期三", "2020年9月16日周三",
+      "2020 年 9 月 16 日（ 星期三 ）", "[[2020年9月16日（星期三）]]，全县"),
+    C("note", {}, Expect("2020-09-16", part_of_day="afternoon"), "2020年9月16日（周三）下午"),
+    C("note", {}, Expect("1910-09-01", "1910-09-30", "month"),
+      "1910年（清宣统二年）9月", "1910年(宣统二年)9月", "1910 年（宣统二年）九月"),
+    C("note", {}, Expect("1674-01-01", "1674-12-31", "year", calendar="era"),
+      "清康熙十三年（1674年）", "康熙十三年(1674年)", "大清康熙十三年（公元1674年）"),
+    C("note", {"year": 1912}, Expect("1912-03-03", calendar="lunar"),
+      "农历正月十五日（公历3月3日）", "正月十五（公历3月3日）"),
+
+    # 18. a lunar text (calendar=LUNAR) and a Qing reign heading: unmarked months are lunar
+    C("lunar-text", LUNAR_1674, Expect("1674-12-27", "1675-01-25", "month", calendar="lunar"), "十二月", "腊月"),
+    C("lunar-text", LUNAR_1674, Expect("1674-03-08", calendar="lunar"), "二月初二", "二月初二日", "2月2日"),
+    C("lunar-text", {}, Expect("1674-03-08", calendar="lunar"),
+      "清康熙十三年（1674年）。十二月，大雪。[[二月初二]]，", "康熙十三年春，[[二月初二日]]"),
+    C("lunar-text", {}, Expect("1912-03-03"), "宣统三年。民国元年，[[1912年3月3日]]"),
+    C("lunar-text", LUNAR_1674, Expect("1674-10-14", calendar="lunar"), "九月丙子", "九月丙子日"),
+    C("lunar-text", {}, Expect("1674-10-14", calendar="era"), "康熙十三年九月丙子"),
+    C("lunar-text", {"year": 1674}, Expect("1674-10-14", calendar="lunar"), "农历九月丙子"),
+
+    # 19. double-hours: 子时 begins the day at 23:00 of the day before (tables.SHICHEN)
+    C("shichen", {}, Expect("2020-09-16", time="19:00", end_time="21:00", part_of_day="evening", relative=True),
+      "2020年9月16日，[[戌时]]", "2020年9月16日，于[[戌时]]",
+      rules=["double_hour"]),
+    C("shichen", {}, Expect("2020-09-16", time="19:00", end_time="21:00", part_of_day="evening"),
+      "2020年9月16日戌时", "2020年9月16日晚戌时"),
+    C("shichen", {}, Expect("2020-09-15", "2020-09-16", time="23:00", end_time="01:00", part_of_day="night"),
+      "2020年9月16日子时"),
+    C("shichen", {}, Expect("2020-09-16", time="11:00", end_time="13:00", part_of_day="morning"), "2020年9月16日午时"),
+    C("shichen", {}, Expect("2020-09-16", time="12:00", end_time="13:00", part_of_day="noon"), "2020年9月16日午正"),
+
+    # 20. previous= seeds the first relative word; prefer= for year-less dates
+    C("context", PREV_DAY, Expect("2020-09-17", relative=True), "次日", "翌日", "第二天"),
+    C("context", PREV_YEAR, Expect("1914-01-01", "1914-12-31", "year", relative=True), "翌年", "次年"),
+    C("context", {"reference": date(2020, 10, 1), "prefer": "future"}, Expect("2021-09-16", relative=True),
+      "9月16日", "九月十六日"),
+    C("context", {"reference": date(2020, 8, 1), "prefer": "future"}, Expect("2020-09-16", relative=True),
+      "9月16日"),
+    C("context", {"reference": date(2020, 8, 1), "prefer": "past"}, Expect("2019-09-16", relative=True),
+      "9月16日"),
+    C("context", {"reference": date(2020, 10, 2), "prefer": "future"}, Expect("2021-09-21", calendar="lunar", relative=True),
+      "中秋节"),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
-from timeline.dates.grammar import MASTER, RULES
+from timeline.dates.families import MASTER, RULES
 
 from .gold import CORPUS
 from .test_gold import unmark

@@ -1,4 +1,7 @@
-"""Peer conformance (Recognizers-Text, JioNLP), on the copy in tests/dates/peer_suites."""
+"""Peer conformance (Recognizers-Text, JioNLP), on the copy in tests/dates/peer_suites.
+
+Each peer's cases run with that peer's own convention for year-less dates (peers.convention);
+only durations counted from the reader's now and recurrences are out of scope."""
 from __future__ import annotations
 
 import io
@@ -10,6 +13,8 @@ import pytest
 from timeline.dates import peers
 
 DIR = Path(os.environ.get("PEER_SUITES_DIR", peers.DEFAULT_DIR))
+# The share of ALL cases of each suite that must pass (a floor: raise it, never lower it).
+FLOOR = {"jionlp-zh.jsonl": 0.50, "recognizers-zh.jsonl": 0.60}
 
 
 @pytest.fixture(scope="module")
@@ -18,14 +23,17 @@ def outcomes():
     return peers.run(DIR)
 
 
-def test_in_scope_pass_rate(outcomes):
-    assert len(outcomes) > 500
-    assert peers.in_scope_rate(outcomes) >= 0.90
+@pytest.mark.parametrize("suite", sorted(FLOOR))
+def test_share_of_all_cases(outcomes, suite):
+    rows = [o for o in outcomes if o.file == suite]
+    assert len(rows) > 200
+    assert sum(o.passed for o in rows) / len(rows) >= FLOOR[suite]
 
 
-def test_every_out_of_scope_case_has_a_stated_reason(outcomes):
-    reasons = {name for name, _pattern, why in peers.OUT_OF_SCOPE if why}
-    assert {o.scope for o in outcomes} - {"in"} <= reasons
+def test_only_durations_from_now_and_recurrences_are_out_of_scope(outcomes):
+    assert {name for name, _pattern, _why in peers.OUT_OF_SCOPE} == {"durations_from_now", "recurrences"}
+    out = [o for o in outcomes if o.scope != "in"]
+    assert len(out) < 0.1 * len(outcomes)
 
 
 def test_peer_negatives_pass(outcomes):
@@ -33,8 +41,8 @@ def test_peer_negatives_pass(outcomes):
     assert negatives and all(o.passed for o in negatives)
 
 
-def test_report_prints_rates(outcomes):
+def test_report_prints_both_rates(outcomes):
     out = io.StringIO()
     peers.report(outcomes, out=out)
     text = out.getvalue()
-    assert "in-scope pass rate" in text and "recognizers-zh.jsonl" in text and "weeks" in text
+    assert "in-scope pass rate" in text and "recognizers-zh.jsonl" in text and "all" in text

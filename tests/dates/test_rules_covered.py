@@ -1,7 +1,7 @@
 """Every named grammar rule is exercised by at least one gold case (and cases say which)."""
 from __future__ import annotations
 
-from timeline.dates.grammar import RULES
+from timeline.dates.families import RULES
 from timeline.dates.resolver import iter_resolved
 
 from .gold import CORPUS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.dates import resolve
+from timeline.dates import CalendarKind, resolve
 
 
 @pytest.mark.parametrize(("text", "context", "bad"), [
@@ -21,6 +21,8 @@ from timeline.dates import resolve
     ("9 月 16 日", {}, "9 月 16 日"),                  # nothing gives a year: no guess
     ("是年", {}, "是年"),
     ("18 日", {"year": 2020}, "18 日"),               # nor a month
+    ("九月己未", {"year": 1674, "calendar": CalendarKind.LUNAR}, "九月己未"),  # not in that month
+    ("光绪三十年八月丙午", {}, "光绪三十年八月丙午"),
 ])
 def test_warning(text, context, bad):
     result = resolve(text, **context)
@@ -41,3 +43,18 @@ def test_good_dates_around_a_bad_one_survive():
 def test_leap_day_is_fine():
     [m] = resolve("2020 年 2 月 29 日").mentions
     assert m.start.isoformat() == "2020-02-29"
+
+
+@pytest.mark.parametrize(("text", "note", "day"), [
+    ("2020年9月16日（星期四）", "（星期四）", "2020-09-16"),     # a Wednesday
+    ("2020年9月16日周五上午", "周五", "2020-09-16"),
+    ("正月十五（公历3月4日）", "（公历3月4日）", "1912-03-03"),
+    ("1910年（宣统三年）9月", "（宣统三年）", "1910-09-01"),
+    ("康熙十三年（1675年）", "（1675年）", "1674-01-01"),
+])
+def test_a_note_that_disagrees_warns_and_the_date_stays(text, note, day):
+    result = resolve(text, year=1912)
+    [mention] = result.mentions
+    assert mention.start.isoformat() == day and mention.text.startswith(text[:4])
+    [warning] = result.warnings
+    assert warning.text == note and text[warning.span[0]:warning.span[1]] == note

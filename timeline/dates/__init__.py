@@ -1,18 +1,20 @@
 """Chinese date resolution: text -> DateSpans with their context filled in.
 
 Pure: no I/O, no database, no clock. `resolve` finds every mention in a text;
-`parse_user_date` reads one free-form date a user typed.
+`label` writes a mention in Chinese; `calendar_in_force` says which calendar follows a
+mention; `parse_user_date` reads one free-form date a user typed.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from .resolver import resolve
-from .span import CalendarKind, DateSpan, DateWarning, PartOfDay, Precision, Resolution
+from .label import label
+from .resolver import calendar_in_force, resolve
+from .span import CalendarKind, DateSpan, DateWarning, Open, PartOfDay, Precision, Resolution
 
 __all__ = [
-    "CalendarKind", "DateSpan", "DateWarning", "PartOfDay", "Precision", "Resolution",
-    "parse_user_date", "resolve",
+    "CalendarKind", "DateSpan", "DateWarning", "Open", "PartOfDay", "Precision", "Resolution",
+    "calendar_in_force", "label", "parse_user_date", "resolve",
 ]
 
 

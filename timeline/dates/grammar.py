@@ -1,6 +1,7 @@
-"""The grammar: named regex fragments composed by reference, and the named rules.
+"""The grammar: named regex fragments composed by reference, and how rules are compiled.
 
-A fragment refers to another as `{NAME}`; a rule is a name plus a template. Group names in
+A fragment refers to another as `{NAME}`; a rule (families.py: one record per family of
+expressions) is a name plus a template. Group names in
 templates are written `(?P<field>...)`; `compile_rules` makes them unique per occurrence
 (`rule__field__N`), so a fragment may be used twice in one rule (both ends of a range) and
 the production reads the fields that lie inside a given part of the match (see `fields`).
@@ -19,13 +20,23 @@ from itertools import count
 from . import tables as T
 
 
+_GAP = f"[{re.escape(T.LAYOUT_SPACE)}]*+"
+
+
+def _spaced(word: str) -> str:
+    """A literal word that a line break (or the spaces PDF extraction leaves) may split:
+    "翌\n年" is still 翌年."""
+    return _GAP.join(re.escape(ch) for ch in word)
+
+
 def _alt(words) -> str:
     """Alternation of literal words, longest first so "大后天" beats "后天", grouped by first
     character ("大(?:大后天|后天|前天)|同(?:一天|日)|..."): sre tries branches one by one, so a
-    position that starts none of them costs one test per first character, not per word."""
+    position that starts none of them costs one test per first character, not per word.
+    Layout space may split a word between any two of its characters."""
     by_first: dict[str, list[str]] = {}
     for w in sorted(words, key=len, reverse=True):
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+        by_first.setdefault(w[0], []).append(_GAP + _spaced(w[1:]) if len(w) > 1 else "")
     return "|".join(re.escape(first) + (f"(?:{'|'.join(rest)})" if rest != [""] else "")
                     for first, rest in by_first.items())
 
@@ -34,6 +45,14 @@ _CN = "零〇○一二两三四五六七八九"
 
 # The quarter words written in Chinese numerals ("三四季度" reads as a list only with these).
 _QUARTER_CN = "".join(w for w in T.QUARTER_WORDS if w in _CN)
+
+# Words that start a date by themselves (leads of the point-like families).
+_START_WORDS = {
+    "闰", "大年", "年初", "年底", "年末", "年终", "年中", "年伊", "月初", "月底", "月末", "正月", "冬月",
+    "腊月", "初", "全年", *(season + "季" for season in T.SEASONS),
+    *T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS,
+    *T.PART_OF_DAY, *T.HALVES, *T.XUN, *T.YEAR_TURNS, *T.GREGORIAN_MARKERS,
+}
 
 FRAGMENTS: dict[str, str] = {
     # Possessive: nothing that follows a {SP} starts with a space, so giving spaces back
@@ -53,7 +72,7 @@ FRAGMENTS: dict[str, str] = {
     "YEARREL": f"(?P<yrel>{_alt(T.RELATIVE_YEARS)})",
     "YEARBOUND": (f"(?:(?P<yb>{_alt(w for w in T.YEAR_BOUNDS if w != '中')})(?![一二三四五六七八九十])"
                   "|(?P<yb>中)(?=[，。、；）)]|$))"),
-    "YEAR": "(?:(?:{YEAR4}|{YEAR2}){SP}年(?!历史|之久|多)|{YEARREL})(?:年?{YEARBOUND}|度)?",
+    "YEAR": "(?:(?:{YEAR4}|{YEAR2}){SP}年(?!历史|之久|多|代)|{YEARREL})(?:年?{YEARBOUND}|度)?",
     # ---- months and days
     "MONTHNUM": "{NB}(?P<m>{MONTHNUM_RAW})",
     "MONTHREL": f"(?P<mrel>{_alt(T.RELATIVE_MONTHS)})",
@@ -62,9 +81,9 @@ FRAGMENTS: dict[str, str] = {
     "DURATION": f"(?:{_alt(T.DAY_DURATION_SUFFIXES)})",
     # "16 日", "十六日", and after a month also "八月十五" (Chinese numerals need no 日).
     "DAYNUM": "(?:{NB}(?P<d>{AR}{1,2}){NE}|(?P<d>{DAYCN_MULTI}|[一二三四五六七八九]))",
-    "DAY": ("(?:{NB}(?P<d>{AR}{1,2}){SP}[日号]|(?P<d>{DAYCN_MULTI}|[一二三四五六七八九]){SP}[日号]"
+    "DAY": ("(?:{NB}(?P<d>{AR}{1,2}){SP}{DAYMARK}|(?P<d>{DAYCN_MULTI}|[一二三四五六七八九]){SP}{DAYMARK}"
             "|(?P<d>{DAYCN_MULTI})(?![零一二三四五六七八九十个家项人次万亿千百多余名位届])"
-            "|{NB}(?P<d>{AR}{1,2}){NE}(?=$|[，。；,;）)至到]))(?!{DURATION})"),
+            "|{NB}(?P<d>{AR}{1,2}){NE}(?=$|[，。；,;）)至到]))(?!内|以内|之内)"),
     # "《光明日报》", "今日头条", "《明日之后》" are names, not days.
     "DAYREL": f"(?P<drel>{_alt([*T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS])})(?!{_alt(T.RELATIVE_DAY_NOT_BEFORE)})",
     # A day alone ("18 日" under a chronicle's month heading): 日 only, "号" is too often a
@@ -74,17 +93,26 @@ FRAGMENTS: dict[str, str] = {
     "XUN": f"(?P<xun>{_alt(T.XUN)})",
     "MONTHBOUND": "(?:(?P<mb>月初|月底|月末|初(?![一二三四五六七八九十])|底|末)|(?P<mb>中)(?=[，。、；）)]|$))",
     "MONTHBOUND_ALONE": "(?<![0-9０-９零一二两三四五六七八九十个])(?P<mb>月初|月底|月末)",
-    "QUARTER": "(?:{QNUM}|前(?P<qn>[二两三])){SP}季度",
+    "QUARTER": "(?:{QNUM}|前(?P<qn>[二两三])){SP}季{SP}度(?:{SP}(?P<qb>末|初|底))?",
     # A quarter's number before the last of a range or list ("1—3 季度", "三、四季度"),
     # 季度 written once; without a separator only Chinese numerals ("三四季度": "12 季度"
     # is twelve quarters).
     "QNUM": f"第?(?P<q>{_alt(T.QUARTER_WORDS)})",
     "QNUM_CN": f"第?(?P<q>[{_QUARTER_CN}])(?=[{_QUARTER_CN}]季度)",
-    "QLAST": "(?P<to>{QNUM}{SP}季度)",
+    "QLAST": "(?P<to>{QNUM}{SP}季{SP}度)",
     "HALF": f"(?P<half>{_alt(T.HALVES)})",
     "YEARBOUND_ALONE": ("(?<![0-9０-９零一二两三四五六七八九十多几每个])年(?:(?P<yb>初|底|末|终)(?![一二三四五六七八九十])"
                         "|(?P<yb>中)(?=[，。、；）)]|$))"),
-    "MONTHTAIL": "(?:{MONTH}(?:{SP}{DAY}|{SP}{XUN}|{MONTHBOUND})?|{QUARTER}|{HALF})",
+    "MONTHTAIL": "(?:{MONTH}(?:{SP}{DAY}|{SP}{XUN}|{MONTHBOUND})?|{QUARTER}|{HALF}|{FIRSTMONTHS})",
+    # Cumulative statistics: "前 10 个月", "前两个月" (January to the N-th month).
+    "FIRSTMONTHS": "前{SP}(?P<fm>{MONTHNUM_RAW}|两){SP}个{SP}月(?:{SP}份)?",
+    "WHOLEYEAR": "全{SP}年(?:{SP}度)?(?![0-9０-９零一二两三四五六七八九十龄级])",
+    "TURN": f"(?P<turn>{_alt(T.YEAR_TURNS)})",
+    # Seasons: after a year "2020 年秋" (with a break after it: "秋收" is a harvest), alone
+    # only with 季 ("春季").
+    "SEASON": f"(?P<season>{_alt(T.SEASONS)})(?:{{SP}}(?:季(?!{{SP}}度)|天)|(?=[，。、；：,;）)\\s]|$|[初末至到起前以]))",
+    "SEASONALONE": f"(?<![立初深晚早仲孟暮隆])(?P<season>{_alt(T.SEASONS)}){{SP}}季(?!{{SP}}度)",
+    "YEARPART": "(?:{MONTHTAIL}|{WHOLEYEAR}|{TURN}|{SEASON})",
     # ---- clock
     "POD": f"(?P<pod>{_alt(T.PART_OF_DAY)})",
     "HOUR": "(?:{NB}(?P<h>{AR}{1,2})|(?P<h>[零一二两三四五六七八九十]{1,3}))",
@@ -95,48 +123,73 @@ FRAGMENTS: dict[str, str] = {
              "|{HOUR}{SP}{HOURMARK}(?:{SP}{MINUTE}|(?![0-9０-９零一二三四五六七八九十间期代候])))"),
     "BAREHOUR": "{HOUR}(?={SP}{CONN}{SP}(?:{POD}{SP})?{HOUR}{SP}[时点:：])",
     "CLOCK": "(?:{POD}{SP})?(?:{TIME}|{BAREHOUR})(?:{SP}{CONN}{SP}(?P<end>(?:{POD}{SP})?{TIME}))?",
-    "TAIL": "(?:{SP}{CLOCK}|{SP}{POD})?",
+    # Double-hours (时辰): "戌时", "子初", "午正".
+    "SHICHEN": f"(?P<sc>[{T.EARTHLY_BRANCHES}]){{SP}}(?P<sck>{_alt(T.SHICHEN_MARKS)})",
+    "TAIL": "(?:{SP}{CLOCK}|{SP}{POD}(?:{SP}{SHICHEN})?|{SP}{SHICHEN})?",
     # ---- a point in time, and the names a calendar gives to days
-    "POINT": ("(?:{YEAR}(?:{SP}{MONTHTAIL})?|{MONTHTAIL}|{DAYALONE}|{DAYREL}|{YEARBOUND_ALONE}"
-              "|{MONTHBOUND_ALONE}|{XUN}){TAIL}"),
+    "POINT": ("(?:{YEAR}(?:{SP}{YEARPART})?|{MONTHTAIL}|{DAYALONE}|{DAYREL}|{TURN}|{YEARBOUND_ALONE}"
+              "|{MONTHBOUND_ALONE}|{XUN}|{SEASONALONE}){TAIL}"),
     "LUNARMONTH": "(?:(?P<lm>[正冬腊]|十[一二]?|[一二三四五六七八九]|{NB}{AR}{1,2}){SP}月)",
     "LUNARDAY": ("(?:(?P<ld>初(?:[一二三四五六七八九十]|[0-9]{1,2}(?![0-9]))|[二两]十[一二三四五六七八九]?|十[一二三四五六七八九]?"
                  "|廿[一二三四五六七八九]?|三十)(?:{SP}[日号])?|(?P<ld>{AR}{1,2}){NE}(?:{SP}[日号])?"
                  "|(?P<ld>[一二三四五六七八九]){SP}[日号])"),
     "LUNARMARK": f"(?P<marker>{_alt(T.LUNAR_MARKERS)})",
     "ERANUM": "(?P<en>元|{AR}{1,3}|[一二三四五六七八九十百]{1,4})",
+    "ERANAME": f"(?:(?:{_alt(T.DYNASTY_PREFIXES)}){{SP}})?(?P<era>{_alt(T.ERAS)})",
+    # A day named by its place in the sexagenary cycle ("九月己未").
+    "GZDAY": f"(?P<gz>[{T.HEAVENLY_STEMS}][{T.EARTHLY_BRANCHES}])(?:{{SP}}日)?",
+    "GREG": f"(?P<greg>{_alt(T.GREGORIAN_MARKERS)})",
+    # ---- spans of years: five-year plans, decades, centuries
+    "PLAN": "(?:[“\"「]{SP})?(?P<plan>十[一二三四五六七八九]?|[一二三四五六七八九]){SP}五(?:{SP}[”\"」])?",
+    "PLANPART": f"(?:{{SP}}规划)?{{SP}}(?P<pp>{_alt(T.PLAN_PARTS)})",
+    "CENTURY": (f"(?:(?P<cn>{{AR}}{{1,2}}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九]){{SP}}世纪"
+                f"|(?P<crel>{_alt(T.CENTURY_RELATIVE)}){{SP}}世纪)"),
+    "DECADE": ("(?:{NB}(?P<dy>1[0-9]{AR}0|20{AR}0){SP}年代"
+               "|{NB}(?P<dec>[1-9]0|[１-９]０|[一二三四五六七八九]十){SP}年代)"),
+    "AGE": (f"(?:{{CENTURY}}(?:{{SP}}{{DECADE}})?|{{DECADE}})"
+            f"(?:{{SP}}(?P<part>{_alt({**T.DECADE_PARTS, **T.CENTURY_PARTS})}))?"),
+    "SPAN": "(?:{PLAN}(?:{PLANPART})?|{AGE}|{POINT})",
+    # The open side of a range, before or after what it bounds ("自……起", "截至……").
+    "OPENPRE": "(?:(?P<obs>{OPEN_START_WORDS}){SP}|(?P<obe>{OPEN_END_WORDS}){SP}(?={OPEN_END_AHEAD}))?",
+    "OPENPOST": "(?:{SP}(?:(?P<oe>{OPEN_END_AFTER})|(?P<os>{OPEN_START_AFTER})){OPEN_GUARD})?",
+    # ---- weekdays and weeks
+    "WEEKWORD": f"(?:{_alt(T.WEEK_WORDS)})",
+    # A bare "周三" only before a break or a word a date goes on with (周一鸣 is a person).
+    "WEEKDAY": (f"(?<!每)(?:(?P<wrel>{_alt(T.WEEK_RELATIVE)}){{SP}}{{WEEKWORD}}|星期|礼拜|禮拜"
+                f"|[周週](?=.(?![\u4e00-\u9fff](?<![{T.AFTER_WEEKDAY}])))"
+                f"){{SP}}(?P<wd>[{''.join(T.WEEKDAYS)}])"),
+    "WEEK": f"(?<!每)(?P<wrel>{_alt(T.WEEK_RELATIVE)}){{SP}}{{WEEKWORD}}(?![{''.join(T.WEEKDAYS)}年期])",
+    # ---- offsets from the previous mention: "3 日后", "两个月后", "三年后"
+    "OFFSETNUM": "(?:{NB}(?P<on>{AR}{1,3}){NE}|(?P<on>[一二两三四五六七八九十百]{1,4}|半))",
+    "OFFSET": (f"{{OFFSETNUM}}{{SP}}(?P<ou>{_alt(T.OFFSET_UNITS)})(?:{{SP}}半)?"
+               f"{{SP}}(?P<od>{_alt(T.OFFSET_DIRECTIONS)})"),
+    # ---- open-ended ranges
+    "OPEN_END_AFTER": f"(?:{_alt(T.OPEN_END_AFTER)})",
+    "OPEN_START_AFTER": f"(?:{_alt(T.OPEN_START_AFTER)})",
+    # "自"/"从" belong to the date only when an open end follows it ("从 2019 年到 2020 年" is
+    # a range, read by the range family).
+    "OPEN_END_AHEAD": "(?:{GREG}{SP})?{SPAN}{SP}{OPEN_END_AFTER}",
+    # "前"/"后" close an open range only where they are not the start of a part or count
+    # ("2021 年前三季度", "9 月 1 日前后", "2020 年后半年").
+    "OPEN_GUARD": "(?![半两一二三四五六七八九十百0-9０-９个后期夕几季])",
+    "FESTIVAL": (f"(?P<fest>{_alt([*T.SOLAR_FESTIVALS, *T.LUNAR_FESTIVALS, *T.NEW_YEARS_EVE, *T.SOLAR_TERM_FESTIVALS, *T.SOLAR_TERMS])})"
+                 f"(?!{_alt(T.FESTIVAL_NOT_BEFORE)})"),
+    "DAYMARK": f"(?:日|号(?![{T.NUMBERED_THINGS}]))",
+    "DECIMAL_UNITS": re.escape(T.DECIMAL_UNIT_CHARS),
+    # A double-hour alone only after a break or a word that leads to a time ("电子时代",
+    # "中午时分" hold no 子时 or 午时).
+    "SHICHEN_BEFORE": re.escape("，。、；：,;:（( \t\r\n\u3000于在至到约晚夜是当"),
+    # ---- leads: what a family's match can start with (families.py)
+    "OPEN_END_WORDS": f"(?:{_alt(T.OPEN_END_BEFORE)})",
+    "OPEN_START_WORDS": f"(?:{_alt(T.OPEN_START_BEFORE)})",
+    "WEEKLEAD": f"(?:(?:{_alt(T.WEEK_RELATIVE)}){{SP}})?{{WEEKWORD}}",
+    "LEAD_NUM": ("(?:(?<![0-9０-９])(?:[0-9０-９]{1,4}{SP}(?:[年月日号时点季刻分:：、]|{CONN})"
+                 "|(?:19|20)[0-9０-９][0-9][/.．][0-9])"
+                 f"|(?<![{_CN}十廿卅千])[{_CN}十廿卅千]+{{SP}}(?:[年月日号时点季刻分:：、]|{{CONN}}))"),
+    "LEAD_QUARTER": (f"(?:{{QUARTER}}|第[{''.join(T.QUARTER_WORDS)}]{{SP}}(?:、|{{CONN}})"
+                     f"|前{{SP}}(?:{{MONTHNUM_RAW}}|两){{SP}}个)"),
+    "LEAD_WORDS": f"(?:{_alt(_START_WORDS)})",
 }
-
-# Rules in the order they are tried at a position. Each name must be exercised by a gold
-# case (tests/dates/test_rules_covered.py).
-RULE_TEMPLATES: tuple[tuple[str, str], ...] = (
-    ("era", f"(?P<era>{_alt(T.ERAS)}){{ERANUM}}{{SP}}年"
-            "(?:{SP}{LUNARMONTH}(?:{SP}{LUNARDAY})?)?{TAIL}"),
-    ("lunar_marked", "(?:{YEAR}{SP})?{LUNARMARK}{SP}(?:{YEAR}{SP})?(?P<leap>闰)?{LUNARMONTH}"
-                     "(?:{SP}{LUNARDAY})?{TAIL}"),
-    ("lunar_named", "(?:{YEAR}{SP})?(?:(?P<leap>闰)?(?P<lm>[正冬腊])月(?:{SP}{LUNARDAY})?|(?P<leap>闰){LUNARMONTH}"
-                    "|{LUNARMONTH}{SP}(?P<ld>初[一二三四五六七八九十])|大年(?P<ld>初[一二三四五六七八九十]))"
-                    "{TAIL}"),
-    ("festival", "(?:{YEAR}{SP})?(?P<fest>"
-                 + _alt([*T.SOLAR_FESTIVALS, *T.LUNAR_FESTIVALS, *T.NEW_YEARS_EVE,
-                         *T.SOLAR_TERM_FESTIVALS]) + "){TAIL}"),
-    ("year_range", "(?P<from>{YEAR4}){SP}(?:年{SP})?{CONN}{SP}(?P<to>{YEAR4}){SP}年(?:度)?"),
-    ("numeric", "{NB}(?P<num>(?:19|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
-                "|/[0-9]{1,2}(?:/[0-9]{1,2})?|[.．][0-9]{1,2}(?:[.．][0-9]{1,2})?))"
-                f"(?![0-9０-９]|[.．][0-9]|{{SP}}[{T.DECIMAL_UNIT_CHARS}]){{TAIL}}"),
-    ("month_range", "(?:{YEAR}{SP})?(?P<from>{MONTHNUM}){SP}(?:月{SP})?{CONN}{SP}"
-                    "(?P<to>{MONTHNUM}){SP}月(?:份)?"),
-    ("day_range", "(?:{YEAR}{SP})?(?:{MONTH}{SP})?(?P<from>{DAYNUM}){SP}(?:[日号]{SP})?{CONN}{SP}"
-                  "(?P<to>{DAYNUM}){SP}[日号](?!{DURATION}){TAIL}"),
-    ("day_list", "(?:{YEAR}{SP})?(?:{MONTH}{SP})?{DAYNUM}{SP}(?:[日号]{SP})?"
-                 "(?:{LSEP}{SP}{DAYNUM}{SP}(?:[日号]{SP})?)*{LSEP}{SP}(?P<to>{DAYNUM}){SP}[日号]"),
-    ("quarter_range", "(?:{YEAR}{SP})?{QNUM}{SP}(?:季度{SP})?{CONN}{SP}{QLAST}"),
-    ("quarter_list", "(?:{YEAR}{SP})?(?:{QNUM}{SP}(?:季度{SP})?{LSEP}{SP})+{QLAST}"
-                     "|(?:{YEAR}{SP})?{QNUM_CN}{QLAST}"),
-    ("range", "(?P<from>{POINT}){SP}(?:起{SP})?{CONN}{SP}(?P<to>{POINT})"),
-    ("point", "{POINT}"),
-    ("clock", "{CLOCK}"),
-)
 
 _REF = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
@@ -181,63 +234,76 @@ def _uniquify(rule: str, pattern: str, counter) -> tuple[str, tuple[tuple[str, s
     return _GROUP.sub(sub, pattern), tuple(found)
 
 
-def compile_rules() -> tuple[re.Pattern, dict[str, Rule]]:
+def compile_rules(families) -> tuple[re.Pattern, dict[str, Rule]]:
+    """The master regex and each rule's own regex, from the family records in order.
+
+    Each rule's pattern starts with its family's `lead` as a lookahead, and the master's
+    prefilter is the alternation of those leads: a position the prefilter skips is one no
+    rule could match, so a new family is never silently skipped. The first-character test
+    before it is derived from the leads too (`first_chars`)."""
     rules: dict[str, Rule] = {}
-    parts = []
+    parts, leads = [], []
     counter = count()
-    for name, template in RULE_TEMPLATES:
-        pattern, fields_ = _uniquify(name, expand(template), counter)
+    for family in families:
+        pieces = [_GROUP.sub("(?:", expand(piece)) for piece in family.lead]
+        leads += [piece for piece in pieces if piece not in leads]     # shared ones once
+        lead = "|".join(pieces)
+        pattern, fields_ = _uniquify(family.name, f"(?={lead})(?:{expand(family.pattern)})", counter)
         # Every group is a field's, numbered in pattern order as `_uniquify` found them.
         numbered = tuple((number, field) for number, (_, field) in enumerate(fields_, 1))
-        rules[name] = Rule(name, pattern, numbered)
+        rules[family.name] = Rule(family.name, pattern, numbered)
         # No field groups in the master: with hundreds of them sre copies every mark set so
         # far at each backtracking point (a rule late in the alternation has high group
         # numbers), which made the master twice as slow. Same pattern, so the rule's regex
         # matched at the master's start gives the same span.
-        parts.append(f"(?P<{name}>{_GROUP.sub('(?:', pattern)})")
-    # Most positions cannot start a date: a cheap lookahead skips them before the rules run.
-    master = re.compile(f"(?=[{re.escape(_first_chars())}])(?={_starts()})(?:{'|'.join(parts)})")
+        parts.append(f"(?P<{family.name}>{_GROUP.sub('(?:', pattern)})")
+    starts = "|".join(leads)
+    chars = re.escape("".join(sorted(first_chars(starts))))
+    # Most positions cannot start a date: cheap lookaheads skip them before the rules run.
+    master = re.compile(f"(?=[{chars}])(?={starts})(?:{'|'.join(parts)})")
     return master, rules
 
 
-def _first_chars() -> str:
-    """Every character a date can start with (a one-character test before `_starts`)."""
-    chars = set("0123456789０１２３４５６７８９" + _CN + "十廿卅千第前闰大首年月正冬腊初")
-    for table in _START_TABLES:
-        chars.update(w[0] for w in table)
-    return "".join(sorted(chars))
+def first_chars(pattern: str) -> set[str]:
+    """Every character a match of `pattern` can start with (a superset), read from the
+    parsed regex: literals, classes, and the branches of alternations and optional parts."""
+    from re import _parser as sre_parse                  # the stdlib's own regex parser
+
+    return _first(sre_parse.parse(pattern).data)
 
 
-_START_TABLES = (T.RELATIVE_YEARS, T.RELATIVE_MONTHS, T.RELATIVE_DAYS, T.RELATIVE_DAY_PARTS,
-                 T.PART_OF_DAY, T.SOLAR_FESTIVALS, T.LUNAR_FESTIVALS, T.SOLAR_TERM_FESTIVALS,
-                 T.ERAS, T.HALVES, T.XUN, T.LUNAR_MARKERS, T.NEW_YEARS_EVE)
+def _first(items) -> set[str]:
+    from re import _constants as C
 
-
-def _starts() -> str:
-    """What a date can start with: a digit run or a Chinese number before a unit, a
-    quarter, or a whole word from the tables. Every candidate let through costs the whole
-    alternation, so this is as tight as the rules: "第二海洋", "85.6 亿", "1.3%" (a quarter
-    word "1" alone) do not pass."""
-    words = {"闰", "大年", "年初", "年底", "年末", "年终", "年中", "年伊", "月初", "月底", "月末",
-             "正月", "冬月", "腊月", "初"}
-    for table in _START_TABLES:
-        words.update(table)
-    sp = expand("{SP}")
-    # A digit run starts a date only before a unit or a range/list mark; a separator only
-    # after a year ("2020.9.16", the numeric rule), not in a decimal ("85.6 亿").
-    digits = (f"(?<![0-9０-９])(?:[0-9０-９]{{1,4}}{sp}(?:[年月日号时点季刻分:：、]|{expand('{CONN}')})"
-              "|(?:19|20)[0-9０-９][0-9][/.．][0-9])")
-    # Likewise a whole Chinese number (not the tail of one: "十一、十三日" is not "一、十三日")
-    # before a unit or a range/list mark ("五、六日", "七至九日").
-    cn = f"[{_CN}十廿卅千]"
-    number = f"(?<!{cn}){cn}+{sp}(?:[年月日号时点季刻分:：、]|{expand('{CONN}')})"
-    quarter = _GROUP.sub("(?:", expand("{QUARTER}"))
-    # "第一至第三季度", "第1、2季度": an ordinal quarter before a range or list mark.
-    ordinal = f"第[{''.join(T.QUARTER_WORDS)}]{sp}(?:、|{expand('{CONN}')})"
-    return f"{digits}|{number}|{quarter}|{ordinal}|{_alt(words)}"
-
-
-MASTER, RULES = compile_rules()
+    out: set[str] = set()
+    for op, arg in items:
+        if op is C.LITERAL:
+            return out | {chr(arg)}
+        if op is C.IN:
+            for kind, value in arg:
+                if kind is C.LITERAL:
+                    out.add(chr(value))
+                elif kind is C.RANGE:
+                    out.update(chr(c) for c in range(value[0], value[1] + 1))
+                else:
+                    raise ValueError(f"cannot list the first characters of {kind}")
+            return out
+        if op is C.BRANCH:
+            for branch in arg[1]:
+                out |= _first(branch.data)
+            return out
+        if op is C.SUBPATTERN:
+            return out | _first(arg[-1].data)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, _high, sub = arg
+            out |= _first(sub.data)
+            if low > 0:
+                return out
+            continue                                    # optional: what follows may start
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue                                    # zero-width: look past it
+        raise ValueError(f"cannot list the first characters of {op}")
+    raise ValueError("a lead must not match the empty string")
 
 
 def fields(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None) -> dict[str, str]:
@@ -249,5 +315,10 @@ def fields(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None
     for group, name in rule.fields:
         start, end = regs[group]          # (-1, -1) when the group did not match
         if lo <= start and end <= hi and name not in out:
-            out[name] = text[start:end]
+            value = text[start:end]
+            # A word a line break split ("翌\n年") is looked up whole.
+            out[name] = value if value.isalnum() else value.translate(_NO_SPACE)
     return out
+
+
+_NO_SPACE = str.maketrans("", "", T.LAYOUT_SPACE)

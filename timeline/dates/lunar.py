@@ -63,3 +63,25 @@ def solar_term(year: int, name: str) -> date:
         if s.getYear() == year:
             return date(s.getYear(), s.getMonth(), s.getDay())
     raise Impossible(f"no {name} in {year}")
+
+
+def sexagenary_day(lunar_year: int, month: int, name: str, *, leap: bool = False) -> date:
+    """The day of a lunar month whose day name in the sexagenary cycle is `name` ("己未");
+    Impossible when the month has none (a month has 29 or 30 of the 60 names)."""
+    first, last = month_span(lunar_year, month, leap=leap)
+    first_name = Lunar.fromYmd(lunar_year, -month if leap else month, 1).getDayInGanZhi()
+    step = (_cycle_index(name) - _cycle_index(first_name)) % 60
+    day = first + timedelta(days=step)
+    if day > last:
+        raise Impossible(f"lunar {lunar_year}-{month} has no {name} day")
+    return day
+
+
+def _cycle_index(name: str) -> int:
+    """Position of a stem-branch pair in the 60-day cycle (甲子 = 0)."""
+    from .tables import EARTHLY_BRANCHES, HEAVENLY_STEMS
+
+    stem, branch = HEAVENLY_STEMS.index(name[0]), EARTHLY_BRANCHES.index(name[1])
+    if stem % 2 != branch % 2:
+        raise Impossible(f"{name} is not in the sexagenary cycle")
+    return (6 * stem - 5 * branch) % 60

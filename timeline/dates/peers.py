@@ -25,48 +25,23 @@ from .span import DateSpan
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "dates" / "peer_suites"
 
 # (name, pattern on the case text, why a yearbook resolver leaves it out). First match wins.
+# Everything else is in scope and counted.
 OUT_OF_SCOPE: tuple[tuple[str, str, str], ...] = (
-    ("future_convention", r"(?!)",
-     "the peer resolves a year-less date to its next occurrence after 'now' (JioNLP "
-     "ret_future, Recognizers' future bias, year-less lunar dates); a yearbook takes the "
-     "year from the document"),
-    ("span_conventions", r"^(?:19年底|明年年?初|年底|本月初|2018年10月底|十二月月底|2023年大年三十)$"
-                         r"|^(?:去年|后年)?[一二三四五六七八九十\d]+月(?:十五|廿[一二三四五六七八九]|二十\d?)",
-     "a convention decided differently and documented (tables.py): 年底 = December (JioNLP: "
-     "Nov-Dec), 月底 = 21st-end like 下旬 (JioNLP: 25th-end), 年初 = January, 除夕 of a year = "
-     "the eve of that year's 春节; a bare Chinese month-day (八月十五) is Gregorian, as "
-     "Recognizers reads it (JioNLP reads it as lunar)"),
-    ("weeks", r"周|星期|礼拜|週|禮拜",
-     "weekdays and weeks (下周三, 第52周): chronicles date by day of month"),
-    ("durations", r"[0-9一二三四五六七八九十两几半仨]+\s*(?:个)?多?半?\s*(?:小时|钟头|分钟|分半|秒|天|日|年|月|季度)"
-                  r"半?(?:前|后|内|以来|以内|之内|之前|之后)|未来|过去|近[0-9一二三两仨]|最近\d|还剩|之[前后]\d"
-                  r"|上个小时|全天|前两|现在|最近|今明两年|十三分半|刻钟后|工作日",
-     "durations and offsets counted from now (3年半以来, 未来48小时)"),
-    ("open_ended", r"(?:[起止]|以前|之前|前)$|至今|起至|到现在|到今天|从上个月",
-     "open-ended ranges (2025年前, …起): no last day to give"),
-    ("centuries", r"世纪|年代", "centuries and decades"),
-    ("seasons", r"[春夏秋冬]季?$|[春夏秋冬]季", "seasons"),
-    ("other_holidays", r"感恩节|母亲节|父亲节|圣诞|万圣|妇女节$", "holidays of other countries"),
-    ("solar_terms", r"冬至|大寒|小寒|芒种|立春|夏至", "solar terms other than 清明 as days"),
-    ("numeric_orders", r"^\D*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{8}|\d{4} \d{2} \d{2}|^\d{2}-\d{2}|\d{1,2}/\d{1,2}号"
-                       r"|\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}[.]\d{2}-|\d{4}-\d{2}-\d{4}|\d{2}:\d{2}:\d{2}"
-                       r"|\d·\d|^\d{2}:\d{2}$|\d{4}-\d{2}-\d{2}\d|^\d{1,2}/\d{1,2}$",
-     "day/month/year orders, compact, dotted-dash and space-separated numerals: ambiguous in "
-     "running text (a table row '2010 01 29')"),
-    ("ordinal_periods", r"第[一二三四五六七八九十\d]+(?:个)?(?:周|个?月|天|年)|前[\d一二三四五六七八九十两]+(?:个)?(?:月|周|天)"
-                        r"|后[三]月|最後|最后|首月|前两个季度|前\d周|季度[初末]|上个季度|本季度|上季度|下下个季度|前十一个月|Q1",
-     "ordinal parts of a year (第三个月, 前两周, 最後 4 个月, 季度初)"),
-    ("vague", r"左右|前后|许$|许|多钟|七八点|几|上半月|下半周|上个半年|早间|黎明|后半夜|午夜|白天|一早",
-     "approximate or vague times (左右, 七八点, 黎明)"),
-    ("bare_years", r"^=?\s*\d{4}$|\d{4} 看起来|\d{4} 36号|^\d{2}年$|^[零一二三四五六七八九]{2}年$|\d{2} ?年(?:以|奥)|零八年|\d年$",
-     "bare numbers or two-digit years without a month: a yearbook's '2020 中国…大会' or '20 年' "
-     "is not a date"),
-    ("other_eras", r"神龙|康熙|雍正", "reign months read as Gregorian by the peer; chronicles give "
-     "Qing months in the lunar calendar (and 雍正 has no 16th year)"),
-    ("ancient_years", r"^三六七年|789年|1357|1789", "years before 1800 written bare"),
-    ("times_of_other_days", r"^\d+点-|^\d+:\d+-|夜里12点|半夜|明天四点|明天4|当日午夜|\d+时\d刻|三刻",
-     "clock readings across midnight or in quarter-hours of another day"),
+    ("durations_from_now", r"未来|过去|最近|近[0-9一二三两几]+|还剩|[0-9一二三四五六七八九十两几半]+\s*个?\s*多?\s*"
+                           r"(?:小时|钟头|分钟|秒)(?:前|后|内|以内|之内|以来)?|今明两年|工作日",
+     "durations counted from the reader's 'now' (未来48小时, 过去三天, 近两年): a document's "
+     "dates do not move with the reader's clock"),
+    ("recurrences", r"每|隔周|周[一二三四五六日天]到周[一二三四五六日天]的|工作日",
+     "recurring sets (每周三, 每年春节): an event list has one date per event"),
 )
+
+
+def convention(case: dict) -> str:
+    """The peer's own convention for a year-less date: Recognizers-Text resolves towards the
+    future of the reference; JioNLP does where a case sets `ret_future`."""
+    if case.get("source", "").endswith(".json") or "jionlp_option_ret_future" in case.get("flags", []):
+        return "future"
+    return "document"
 
 
 @dataclass(frozen=True)
@@ -106,7 +81,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def judge(case: dict) -> tuple[bool, str]:
     ref = datetime.fromisoformat(case["reference"]).date() if case.get("reference") else None
-    result = resolve(case["text"], reference=ref)
+    result = resolve(case["text"], reference=ref, prefer=convention(case))
     found = result.mentions
     expected = case["expected"]
     if not expected:
@@ -122,22 +97,7 @@ def judge(case: dict) -> tuple[bool, str]:
     return True, ""
 
 
-def _future(case: dict) -> bool:
-    if "jionlp_option_ret_future" in case.get("flags", []):
-        return True
-    ref = case.get("reference")
-    text = case["text"]
-    if not ref or re.search(r"\d{2,4}\s*年|[零〇一二三四五六七八九]{2,4}年|[去今明前后]年|上个?月|下个?月|本月", text):
-        return False
-    # a year-less date the peer put in another year than its reference's
-    years = {_date(e["start"]).year for e in case["expected"] if e.get("start")}
-    return bool(years) and years != {datetime.fromisoformat(ref).year} and not re.search(
-        r"[昨明今前后]天|[昨明今]日|後天|昨晚", text)
-
-
 def scope_of(case: dict) -> str:
-    if _future(case):
-        return "future_convention"
     for name, pattern, _why in OUT_OF_SCOPE:
         if re.search(pattern, case["text"]):
             return name

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, replace
 
 from . import tables as T
-from .grammar import RULES, Rule, fields
+from .grammar import Rule, fields
 from .numerals import to_int
-from .span import PartOfDay, Precision
+from .span import Open, PartOfDay, Precision
 
 
 class NotADate(Exception):
@@ -38,15 +38,28 @@ class Point:
     festival: str | None = None
     era: bool = False
     day_shift: int = 0                   # "晚上 12 点" is 00:00 of the next day
+    start_shift: int = 0                 # 子时 starts at 23:00 of the day before
     pod: PartOfDay | None = None
     time: str | None = None
     end_time: str | None = None
+    gregorian: bool = False              # marked 公历 (or a numeric notation): never lunar
+    # Whole years: (precision, first, last) of a plan, a decade or a century.
+    years: tuple[Precision, int, int] | None = None
+    # A decade or century counted from the context: (century offset or None, decade tens or
+    # None, part (first, last) or None); "80年代" = the last 1980s-like decade by then.
+    age: tuple[int | None, int | None, tuple[int, int] | None] | None = None
+    weekday: int | None = None           # ISO weekday (周三 = 3); 6 with `weekend`
+    weekend: bool = False
+    week_rel: int | None = None          # 下周 = 1
+    offset: tuple[str, int] | None = None  # ("day" | "month" | "year", signed count)
+    gz: str | None = None                # the sexagenary day in a lunar month ("己未")
 
     @property
     def has_date(self) -> bool:
         return any(v is not None for v in (self.year, self.year_rel, self.month,
                                            self.month_rel, self.day, self.day_rel,
-                                           self.period, self.festival))
+                                           self.period, self.festival, self.years, self.age,
+                                           self.weekday, self.week_rel, self.offset))
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,7 @@ class Parsed:
     first: Point
     last: Point | None = None            # the other end of a range or list
     is_list: bool = False
+    open: Open | None = None             # "自……起" (END), "截至……" (START)
 
 
 # ------------------------------------------------------------------ fields -> parts
@@ -75,11 +89,21 @@ def _period(f: dict[str, str]) -> tuple[Precision, int, int | None] | None:
         return (Precision.XUN, *T.MONTH_BOUNDS[f["mb"]])
     if "q" in f:
         q = T.QUARTER_WORDS[f["q"]]
+        if "qb" in f:                                        # 一季度末: its last month
+            month = 3 * q - 2 if f["qb"] == "初" else 3 * q
+            return (Precision.MONTH, month, month)
         return (Precision.QUARTER, 3 * q - 2, 3 * q)
     if "qn" in f:                                            # 前三季度
         return (Precision.QUARTER, 1, 3 * to_int(f["qn"]))
+    if "fm" in f:                                            # 前 10 个月
+        return (Precision.MONTH, 1, to_int(f["fm"]))
     if "half" in f:
         return (Precision.HALF, *T.HALVES[f["half"]])
+    if "season" in f:
+        first = T.SEASONS[f["season"]]
+        return (Precision.SEASON, first, first + 2)
+    if "turn" in f:
+        return (Precision.MONTH, *T.YEAR_TURNS[f["turn"]])
     if "yb" in f:
         return (Precision.MONTH, *T.YEAR_BOUNDS[f["yb"]])
     return None
@@ -140,7 +164,19 @@ def _times(m: re.Match, rule: Rule, lo: int, hi: int, pod_word: str | None = Non
     if end_span:
         g = fields(m, rule, *end_span)
         out["end_time"], _ = _clock(g, g.get("pod", pod_word), m.string[slice(*end_span)])
+    if "sc" in f:
+        out.update(_double_hour(f["sc"], f["sck"]))
     return out
+
+
+def _double_hour(branch: str, mark: str) -> dict:
+    """"戌时" -> 19:00-21:00; "子时" -> 23:00 (of the day before) to 01:00 (tables.SHICHEN)."""
+    first = T.SHICHEN[branch]
+    a, b = T.SHICHEN_MARKS[mark]
+    start, end = (first + a) % 24, (first + b) % 24
+    shift = -1 if first + a == 23 else 0
+    return {"time": f"{start:02d}:00", "end_time": f"{end:02d}:00", "pod": _window(start),
+            "start_shift": shift}
 
 
 def _span_of(m: re.Match, rule: Rule, name: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -165,7 +201,42 @@ def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None)
     pod_word = None
     if "drel" in f:
         parts["day_rel"], pod_word = T.RELATIVE_DAY_PARTS.get(f["drel"], (f["drel"], None))
+    if "plan" in f or "cn" in f or "crel" in f or "dy" in f or "dec" in f:
+        parts.update(_years_of(f))
+    if "greg" in f:
+        parts["gregorian"] = True
     return Point(**parts, period=_period(f), **_times(m, rule, lo, hi, pod_word, f))
+
+
+def _years_of(f: dict[str, str]) -> dict:
+    """Plans, decades and centuries: absolute years where the text gives them, else what
+    the resolver needs to count them from the context."""
+    if "plan" in f:
+        number = to_int(f["plan"])
+        if number not in T.FIVE_YEAR_PLANS:
+            raise NotADate
+        first = T.FIVE_YEAR_PLANS[number]
+        a, b = T.PLAN_PARTS[f.get("pp", "时期")]
+        return {"years": (Precision.PLAN if (a, b) == (0, 4) else Precision.YEAR, first + a, first + b)}
+    part = f.get("part")
+    if "dy" in f or "dec" in f:
+        decade_part = T.DECADE_PARTS.get(part) if part else (0, 9)
+        if decade_part is None:
+            raise NotADate
+        if "dy" in f:
+            first = to_int(f["dy"])
+        elif "cn" in f:
+            first = (to_int(f["cn"]) - 1) * 100 + to_int(f["dec"])
+        else:
+            return {"age": (T.CENTURY_RELATIVE.get(f.get("crel")), to_int(f["dec"]), decade_part)}
+        return {"years": (Precision.DECADE, first + decade_part[0], first + decade_part[1])}
+    century_part = T.CENTURY_PARTS.get(part) if part else (0, 99)
+    if century_part is None:
+        raise NotADate
+    if "cn" in f:
+        first = (to_int(f["cn"]) - 1) * 100 + 1
+        return {"years": (Precision.CENTURY, first + century_part[0], first + century_part[1])}
+    return {"age": (T.CENTURY_RELATIVE[f["crel"]], None, century_part)}
 
 
 # ------------------------------------------------------------------ one per rule
@@ -173,11 +244,22 @@ def _sides(m: re.Match, rule: Rule) -> tuple[tuple[int, int], tuple[int, int]]:
     return _span_of(m, rule, "from", m.start(), m.end()), _span_of(m, rule, "to", m.start(), m.end())
 
 
+def _open(m, rule, core: tuple[int, int]) -> Open | None:
+    """The open side the words around a point give ("……起", "截至……", "……前")."""
+    if "oe" in fields(m, rule, core[1], m.end()):
+        return Open.END
+    if "os" in fields(m, rule, core[1], m.end()) or "obs" in fields(m, rule, m.start(), core[0]):
+        return Open.START
+    return None
+
+
 def p_point(m, rule):
-    p = point(m, rule)
+    """A point, with the open side its words give."""
+    core = _span_of(m, rule, "core", m.start(), m.end())
+    p = point(m, rule, m.start(), core[1])
     if not p.has_date and p.time is None:
         raise NotADate
-    return Parsed(p)
+    return Parsed(p, open=_open(m, rule, core))
 
 
 def p_clock(m, rule):
@@ -244,11 +326,17 @@ def p_lunar(m, rule):
     f = fields(m, rule)
     p = point(m, rule)
     return Parsed(replace(p, month=_lunar_month(f["lm"]) if "lm" in f else 1,
-                          day=_lunar_day(f.get("ld")), lunar=True, leap="leap" in f))
+                          day=_lunar_day(f.get("ld")), lunar=True, leap="leap" in f,
+                          gz=f.get("gz")))
 
 
 def p_festival(m, rule):
-    return Parsed(replace(point(m, rule), festival=fields(m, rule)["fest"]))
+    f = fields(m, rule)
+    name = f["fest"]
+    if name in T.AMBIGUOUS_SOLAR_TERMS and "y" not in f and "y2" not in f and "yrel" not in f \
+            and not m.string.startswith(T.SOLAR_TERM_CUES, m.end()):
+        raise NotADate                    # "雨水" is rain water unless a year or 节气 says so
+    return Parsed(replace(point(m, rule), festival=name))
 
 
 def p_era(m, rule):
@@ -261,24 +349,48 @@ def p_era(m, rule):
         raise Impossible(f"{f['era']} has no year {n} (it ended with year {last_number})")
     month = _lunar_month(f["lm"]) if "lm" in f else None
     return Parsed(replace(point(m, rule), year=first_year + n - 1, month=month,
-                          day=_lunar_day(f.get("ld")), era=True,
+                          day=_lunar_day(f.get("ld")), era=True, gz=f.get("gz"),
                           lunar=months == "lunar" and month is not None))
 
 
-PRODUCTIONS = {
-    "era": p_era,
-    "lunar_marked": p_lunar,
-    "lunar_named": p_lunar,
-    "festival": p_festival,
-    "year_range": p_unit_range,
-    "numeric": p_numeric,
-    "month_range": p_unit_range,
-    "day_range": p_unit_range,
-    "day_list": p_day_list,
-    "quarter_range": p_quarter_range,
-    "quarter_list": p_quarter_range,
-    "range": p_range,
-    "point": p_point,
-    "clock": p_clock,
-}
-assert PRODUCTIONS.keys() == RULES.keys(), "every rule needs a production"
+def p_plan(m, rule):
+    """"“十三五”时期", "十二五至十三五期间": from the first plan's start to the last's end."""
+    core = _span_of(m, rule, "core", m.start(), m.end())
+    p = point(m, rule, *core)                    # "“十三五”以来": no part, the whole plan
+    to = _span_of(m, rule, "to", m.start(), m.end())
+    if to is not None:
+        last = T.FIVE_YEAR_PLANS.get(to_int(fields(m, rule, *to)["plan"]))
+        if last is None or p.years[0] is not Precision.PLAN:
+            raise NotADate
+        p = replace(p, years=(Precision.PLAN, p.years[1], last + 4))
+    return Parsed(p, open=_open(m, rule, core))
+
+
+def p_weekday(m, rule):
+    f = fields(m, rule)
+    p = point(m, rule)
+    week_rel = T.WEEK_RELATIVE[f["wrel"]] if "wrel" in f else None
+    if "wd" not in f:
+        return Parsed(replace(p, week_rel=week_rel))
+    return Parsed(replace(p, weekday=T.WEEKDAYS[f["wd"]], weekend=f["wd"] == "末", week_rel=week_rel))
+
+
+def p_offset(m, rule):
+    """"3 日后", "两个月后", "三年后", "一年半后": counted from the previous mention."""
+    f = fields(m, rule)
+    unit, size = T.OFFSET_UNITS[f["ou"]]
+    n = 0.5 if f["on"] == "半" else to_int(f["on"])
+    if n is None:
+        raise NotADate
+    if m.group().rstrip(f["od"]).rstrip().endswith("半") and f["on"] != "半":
+        n += 0.5                                              # "一年半后"
+    count = n * size
+    if count != int(count):                                   # half a year = six months
+        if unit != "year":
+            raise NotADate
+        unit, count = "month", count * 12
+    return Parsed(replace(point(m, rule), offset=(unit, int(count) * T.OFFSET_DIRECTIONS[f["od"]])))
+
+
+def p_double_hour(m, rule):
+    return Parsed(point(m, rule))

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from . import lunar
+from . import lunar, notes
 from . import tables as T
-from .grammar import MASTER, RULES
-from .productions import PRODUCTIONS, Impossible, NotADate, Parsed, Point
+from .families import MASTER, MEANINGS, RULES
+from .productions import Impossible, NotADate, Parsed, Point
 from .span import CalendarKind, DateSpan, DateWarning, Precision, Resolution
 
 _FINE = (Precision.DAY, Precision.XUN, Precision.MONTH)
@@ -30,12 +30,21 @@ class Unanchored(NotADate):
     year-only mention): a generic use of the word, skipped without a warning."""
 
 
+PREFER = ("document", "future", "past")
+
+
 @dataclass
 class Context:
     year: int | None
     month: int | None
     reference: date | None
     prev: DateSpan | None = None
+    # LUNAR: months and days without a marker of their own are lunar (a Qing gazetteer).
+    calendar: CalendarKind | None = None
+    prefer: str = "document"
+    # The last mention's lunar (year, month, leap) when it was lunar: "十二月" of lunar 1674
+    # falls in January 1675, and the next "二月" is still of the 1674 heading.
+    lunar: tuple[int, int | None, bool] | None = None
 
     def year_for(self, anchor: str) -> int:
         if anchor == "previous" and self.prev is not None:
@@ -72,6 +81,9 @@ class Resolved:
     precision: Precision
     calendar: CalendarKind = CalendarKind.GREGORIAN
     relative: bool = False
+    # For a lunar date: (lunar year, lunar month or None, leap), what the next unmarked
+    # lunar month or day counts from.
+    lunar: tuple[int, int | None, bool] | None = None
 
 
 def _month_last(year: int, month: int) -> int:
@@ -96,8 +108,9 @@ def _festival(p: Point, year: int, relative: bool) -> Resolved:
     name = p.festival
     if name in T.SOLAR_FESTIVALS:
         d, kind = date(year, *T.SOLAR_FESTIVALS[name]), CalendarKind.GREGORIAN
-    elif name in T.SOLAR_TERM_FESTIVALS:
-        d, kind = lunar.solar_term(year, T.SOLAR_TERM_FESTIVALS[name]), CalendarKind.GREGORIAN
+    elif name in T.SOLAR_TERM_FESTIVALS or name in T.SOLAR_TERMS:
+        term = T.SOLAR_TERM_FESTIVALS.get(name, name)
+        d, kind = lunar.solar_term(year, term), CalendarKind.GREGORIAN
     elif name in T.NEW_YEARS_EVE:
         d, kind = lunar.new_years_eve(year), CalendarKind.LUNAR
     else:
@@ -109,6 +122,103 @@ def _festival(p: Point, year: int, relative: bool) -> Resolved:
     return Resolved(d, d, Precision.DAY, kind, relative)
 
 
+def _days(start: date, end: date, relative: bool = True) -> Resolved:
+    return Resolved(start, end, Precision.DAY, relative=relative)
+
+
+def _weekday(p: Point, ctx: Context) -> Resolved:
+    """"周三", "下周五", "本周末", "下周": in the week of the previous mention's day (else of
+    the reference), Monday first; with prefer="future" a bare weekday is the next one."""
+    anchor = ctx.day_for("previous")
+    monday = anchor - timedelta(days=anchor.isoweekday() - 1) + timedelta(weeks=p.week_rel or 0)
+    if p.weekday is None:
+        return _days(monday, monday + timedelta(days=6))
+    day = monday + timedelta(days=p.weekday - 1)
+    if p.week_rel is None and ctx.prev is None and ctx.reference is not None:
+        if ctx.prefer == "future" and day < ctx.reference:
+            day += timedelta(weeks=1)
+        elif ctx.prefer == "past" and day > ctx.reference:
+            day -= timedelta(weeks=1)
+    return _days(day, day + timedelta(days=1 if p.weekend else 0))
+
+
+def _offset(p: Point, ctx: Context) -> Resolved:
+    """"3 日后", "两个月后", "三年后": from the previous mention (else the context), at the
+    precision of the unit counted."""
+    unit, n = p.offset
+    if unit == "day":
+        d = ctx.day_for("previous") + timedelta(days=n)
+        return _days(d, d)
+    if unit == "month":
+        y, m = _add_months(*ctx.month_for("previous"), n)
+        return Resolved(date(y, m, 1), date(y, m, _month_last(y, m)), Precision.MONTH, relative=True)
+    y = ctx.year_for("previous") + n
+    _check(y)
+    return Resolved(date(y, 1, 1), date(y, 12, 31), Precision.YEAR, relative=True)
+
+
+def _age(p: Point, ctx: Context) -> Resolved:
+    """A decade or century counted from the context year: "80年代" is the last decade
+    ending in 80 that began by then; "上世纪90年代" the 1990s seen from the 21st century."""
+    century_offset, tens, part = p.age
+    now = ctx.year_for("previous")
+    if tens is not None and century_offset is None:
+        base = now - now % 100
+        first = base + tens if base + tens <= now else base - 100 + tens
+        years = (Precision.DECADE, first + part[0], first + part[1])
+    else:
+        century = (now - 1) // 100 + 1 + (century_offset or 0)
+        if tens is not None:
+            first = (century - 1) * 100 + tens
+            years = (Precision.DECADE, first + part[0], first + part[1])
+        else:
+            first = (century - 1) * 100 + 1
+            years = (Precision.CENTURY, first + part[0], first + part[1])
+    precision, a, b = years
+    _check(a)
+    _check(b)
+    return Resolved(date(a, 1, 1), date(b, 12, 31), precision, relative=True)
+
+
+def _lunar_context(p: Point, ctx: Context) -> bool:
+    """In a lunar context (calendar=LUNAR, or after a Qing reign year) a month or day with
+    no marker of its own is lunar."""
+    return (ctx.calendar is CalendarKind.LUNAR and not p.gregorian and p.festival is None
+            and (p.month is not None or p.day is not None or p.gz is not None)
+            and p.month_rel is None and p.period is None)
+
+
+def _lunar(p: Point, ctx: Context, year: int | None, month: int | None, relative: bool) -> Resolved:
+    kind = CalendarKind.ERA if p.era else CalendarKind.LUNAR
+    day, leap = p.day, p.leap
+    if month is None and ctx.lunar is not None and ctx.lunar[1] is not None:
+        month, leap, relative = ctx.lunar[1], ctx.lunar[2], True   # "初二日": its month
+    if p.year is not None:
+        lunar_year = p.year
+    elif ctx.calendar is CalendarKind.LUNAR:
+        # A lunar text: years are lunar years, counted from the last lunar mention.
+        if ctx.lunar is not None and (year is None or p.year_rel is not None):
+            lunar_year = ctx.lunar[0] + (T.RELATIVE_YEARS[p.year_rel][1] if p.year_rel else 0)
+        else:
+            lunar_year = year if year is not None else ctx.year_for("previous")
+    else:
+        # A Gregorian text: the lunar date that falls in the year (腊月 of a 2020 yearbook
+        # is January 2020).
+        year = year if year is not None else ctx.year_for("previous")
+        lunar_year = lunar.in_gregorian_year(year, month, day, leap=leap) if month else year
+    if month is None:
+        raise NoContext("no lunar month: give the month before the day")
+    here = (lunar_year, month, leap)
+    if p.gz is not None:
+        d = lunar.sexagenary_day(lunar_year, month, p.gz, leap=leap) + timedelta(days=p.day_shift)
+        return Resolved(d, d, Precision.DAY, kind, relative, here)
+    if day is None:
+        start, end = lunar.month_span(lunar_year, month, leap=leap)
+        return Resolved(start, end, Precision.MONTH, kind, relative, here)
+    d = lunar.to_solar(lunar_year, month, day, leap=leap) + timedelta(days=p.day_shift)
+    return Resolved(d, d, Precision.DAY, kind, relative, here)
+
+
 def resolve_point(p: Point, ctx: Context) -> Resolved:
     relative = False
     if p.day_rel is not None:
@@ -116,20 +226,35 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
         d = ctx.day_for(anchor, from_start=p.day_rel in T.COUNT_FROM_START)
         d += timedelta(days=offset + p.day_shift)
         return Resolved(d, d, Precision.DAY, relative=True)
+    if p.years is not None:
+        precision, a, b = p.years
+        return Resolved(date(a, 1, 1), date(b, 12, 31), precision)
+    if p.age is not None:
+        return _age(p, ctx)
+    if p.offset is not None:
+        return _offset(p, ctx)
+    if p.weekday is not None or p.week_rel is not None:
+        return _weekday(p, ctx)
     if not p.has_date:                                   # a clock time alone
         d = ctx.day_for("previous") + timedelta(days=p.day_shift)
         return Resolved(d, d, Precision.DAY, relative=True)
 
     year, month, day = p.year, p.month, p.day
-    if year is None and p.year_rel is not None:
+    lunar_here = p.lunar or _lunar_context(p, ctx)
+    if year is None and p.year_rel is not None and not (
+            lunar_here and ctx.calendar is CalendarKind.LUNAR and ctx.lunar is not None):
         anchor, offset = T.RELATIVE_YEARS[p.year_rel]
         year, relative = ctx.year_for(anchor) + offset, True
     if month is None and p.month_rel is not None:
         anchor, offset = T.RELATIVE_MONTHS[p.month_rel]
         y, month = _add_months(*ctx.month_for(anchor), offset)
         year, relative = (y if year is None else year), True
+    if lunar_here:
+        if p.year is None:
+            relative = True
+        return _lunar(replace(p, lunar=True), ctx, year, month, relative)
     needs_month = day is not None or (p.period is not None and p.period[0] == Precision.XUN)
-    if month is None and needs_month and not p.lunar:
+    if month is None and needs_month:
         y, month = ctx.month_for("previous")
         year, relative = (y if year is None else year), True
     if year is None:
@@ -138,15 +263,6 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
 
     if p.festival is not None:
         return _festival(p, year, relative)
-    if p.lunar:
-        kind = CalendarKind.ERA if p.era else CalendarKind.LUNAR
-        lunar_year = year if p.year is not None else lunar.in_gregorian_year(
-            year, month, day, leap=p.leap)
-        if day is None:
-            start, end = lunar.month_span(lunar_year, month, leap=p.leap)
-            return Resolved(start, end, Precision.MONTH, kind, relative)
-        d = lunar.to_solar(lunar_year, month, day, leap=p.leap) + timedelta(days=p.day_shift)
-        return Resolved(d, d, Precision.DAY, kind, relative)
 
     _check(year, month, day)
     if day is not None:
@@ -157,19 +273,59 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
         if precision == Precision.XUN:
             b = _month_last(year, month) if b is None else b
             return Resolved(date(year, month, a), date(year, month, b), precision, kind, relative)
-        return Resolved(date(year, a, 1), date(year, b, _month_last(year, b)), precision, kind,
+        y1, b = _add_months(year, 1, b - 1)             # a season or 岁末年初 may cross a year
+        return Resolved(date(year, a, 1), date(y1, b, _month_last(y1, b)), precision, kind,
                         relative)
     if month is not None:
         return Resolved(date(year, month, 1), date(year, month, _month_last(year, month)),
                         Precision.MONTH, kind, relative)
-    return Resolved(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, kind, relative)
+    lunar_year = (year, None, False) if p.era and ctx.calendar is CalendarKind.LUNAR else None
+    return Resolved(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, kind, relative, lunar_year)
+
+
+def _implicit_year(p: Point) -> bool:
+    """A point whose year the text does not give, nor a relative word, nor an age."""
+    return (p.year is None and p.year_rel is None and p.month_rel is None and p.day_rel is None
+            and p.years is None and p.age is None and p.offset is None and p.weekday is None
+            and p.week_rel is None and p.has_date)
+
+
+def _preferred(p: Point, ctx: Context) -> Resolved:
+    """prefer="future"/"past": the occurrence of a year-less date nearest after (before) the
+    reference, among the one of its year and those next to it."""
+    ref = ctx.reference
+    if p.month is None and p.day is not None and not p.lunar:      # "16 日": months around
+        tries = [replace(p, year=y, month=m) for y, m in (_add_months(ref.year, ref.month, k)
+                                                          for k in (-1, 0, 1))]
+    else:
+        tries = [replace(p, year=y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    found = []
+    for candidate in tries:
+        try:
+            found.append(resolve_point(candidate, ctx))
+        except Impossible:
+            continue
+    if ctx.prefer == "future":
+        chosen = next((r for r in found if r.end >= ref), None)
+    else:
+        chosen = next((r for r in reversed(found) if r.start <= ref), None)
+    if chosen is None:
+        return resolve_point(p, ctx)
+    return replace(chosen, relative=True)
+
+
+def _resolve_first(p: Point, ctx: Context) -> Resolved:
+    if (ctx.prefer != "document" and ctx.reference is not None and ctx.prev is None
+            and _implicit_year(p)):
+        return _preferred(p, ctx)
+    return resolve_point(p, ctx)
 
 
 def _resolve_last(last: Point, first: Resolved, ctx: Context) -> Resolved:
     """The far end of a range or list: missing parts come from the near end, and an end
     before the start rolls over ("12 月 31 日至 1 月 2 日", "9 月 30 日—2 日")."""
     near = DateSpan("", (0, 0), first.start, first.end, first.precision)
-    here = Context(ctx.year, ctx.month, ctx.reference, near)
+    here = replace(ctx, prev=near, lunar=first.lunar)
     res = resolve_point(last, here)
     if res.end < first.start and last.year is None and last.year_rel is None:
         if last.month is not None:
@@ -182,48 +338,86 @@ def _resolve_last(last: Point, first: Resolved, ctx: Context) -> Resolved:
     return res
 
 
-def _span(parsed: Parsed, ctx: Context, text: str, where: tuple[int, int]) -> DateSpan:
+def _span(parsed: Parsed, ctx: Context, text: str, where: tuple[int, int]) -> tuple[DateSpan, Resolved]:
     first, last = parsed.first, parsed.last
-    a = resolve_point(first, ctx)
+    a = _resolve_first(first, ctx)
     time, end_time = first.time, first.end_time
     pod = first.pod
+    start = a.start + timedelta(days=first.start_shift)
     if last is None:
-        return DateSpan(text, where, a.start, a.end, a.precision, time, end_time, pod,
-                        a.calendar, a.relative)
+        return DateSpan(text, where, start, a.end, a.precision, time, end_time, pod,
+                        a.calendar, a.relative, open=parsed.open), a
     b = _resolve_last(last, a, ctx)
     precision = a.precision if a.precision == b.precision else Precision.DAY
     if time is None:
         time, end_time = last.time, last.end_time
     elif last.time is not None:
         end_time = last.time
-    return DateSpan(text, where, a.start, b.end, precision, time, end_time, pod or last.pod,
-                    a.calendar, a.relative, parsed.is_list)
+    return DateSpan(text, where, start, b.end, precision, time, end_time, pod or last.pod,
+                    a.calendar, a.relative, parsed.is_list, parsed.open), a
 
 
 def resolve(text: str, *, year: int | None = None, month: int | None = None,
-            reference: date | None = None) -> Resolution:
+            reference: date | None = None, previous: DateSpan | None = None,
+            calendar: CalendarKind | None = None, prefer: str = "document") -> Resolution:
     """Every date mention in `text`, in order, resolved against the context so far.
 
-    Never raises on any text: impossible or unanchored dates become DateWarnings.
+    year, month: the document's year and month heading; reference: the document's "now"
+    (今天, 去年). previous: the mention before this text (the previous chronicle entry's date):
+    the text's first relative word (次日, 翌年, 三年后) counts from it. calendar: LUNAR when
+    months and days without a marker of their own are lunar dates of lunar year `year` (a
+    Qing gazetteer); None is Gregorian. prefer: how a date without a year of its own and
+    with nothing before it in the text finds its year: "document" (the year/reference's
+    year), "future" (the next such date from the reference on), "past" (the last one up to
+    it). Never raises on any text: impossible or unanchored dates become DateWarnings.
     """
     mentions: list[DateSpan] = []
     warnings: list[DateWarning] = []
-    for _rule, item in iter_resolved(text, year=year, month=month, reference=reference):
+    for _rule, item in iter_resolved(text, year=year, month=month, reference=reference,
+                                     previous=previous, calendar=calendar, prefer=prefer):
         (mentions if isinstance(item, DateSpan) else warnings).append(item)
     return Resolution(tuple(mentions), tuple(warnings))
 
 
+def calendar_in_force(span: DateSpan) -> CalendarKind:
+    """The calendar the months and days after `span` follow: LUNAR after a dynastic reign
+    year ("清康熙十三年", "宣统二年"), GREGORIAN after 民国 years and any other mention."""
+    if span.calendar is CalendarKind.LUNAR and span.precision is Precision.YEAR:
+        return CalendarKind.LUNAR
+    if span.calendar is not CalendarKind.ERA:
+        return CalendarKind.GREGORIAN
+    era = next((name for name in sorted(T.ERAS, key=len, reverse=True) if name in span.text), None)
+    return CalendarKind(T.ERAS[era][2]) if era else CalendarKind.GREGORIAN
+
+
 def iter_resolved(text: str, *, year: int | None = None, month: int | None = None,
-                  reference: date | None = None) -> Iterator[tuple[str, DateSpan | DateWarning]]:
+                  reference: date | None = None, previous: DateSpan | None = None,
+                  calendar: CalendarKind | None = None,
+                  prefer: str = "document") -> Iterator[tuple[str, DateSpan | DateWarning]]:
     """(rule name, mention or warning) in text order: `resolve`, with the rule that fired."""
-    ctx = Context(year, month, reference)
-    for found_at in MASTER.finditer(text):
+    if prefer not in PREFER:
+        raise ValueError(f"prefer must be one of {', '.join(PREFER)}, not {prefer!r}")
+    ctx = Context(year, month, reference, previous, calendar, prefer)
+    if previous is not None and calendar is None:
+        ctx.calendar = calendar_in_force(previous)
+    if previous is not None and ctx.calendar is CalendarKind.LUNAR:
+        ctx.lunar = (previous.start.year, None, False)
+    scan, blanked = notes.blank(text)
+    covered = 0                                          # the end of the last mention's note
+    for found_at in MASTER.finditer(scan):
+        if found_at.start() < covered:                   # inside a note already read
+            continue
         rule = RULES[found_at.lastgroup]
-        m = rule.regex.match(text, found_at.start())    # the same match, with its fields
+        m = rule.regex.match(scan, found_at.start())    # the same match, with its fields
         where = m.span()
+        after = notes.AFTER.match(text, where[1])
+        if after is not None:                            # "9 月 16 日（星期三）"
+            where = (where[0], after.end())
+            covered = where[1]
         found = text[where[0]:where[1]]
         try:
-            mention = _span(PRODUCTIONS[rule.name](m, rule), ctx, found, where)
+            parsed = MEANINGS[rule.name](m, rule)
+            mention, resolved = _span(parsed, ctx, found, where)
         except NotADate:
             continue
         except (Impossible, NoContext) as exc:
@@ -233,4 +427,59 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
             yield rule.name, DateWarning(found, where, f"not a date: {exc}")
             continue
         ctx.prev = mention
+        _carry_calendar(ctx, parsed.first, mention, resolved, calendar)
         yield rule.name, mention
+        inside = {(a, b) for a, b in blanked if where[0] <= a and b <= where[1]}
+        if after is not None:
+            inside.add((after.start(), after.end()))
+        for a, b in sorted(inside):
+            warning = _check_note(text[a:b], (a, b), mention, resolved, ctx)
+            if warning is not None:
+                yield "note", warning
+
+
+def _carry_calendar(ctx: Context, first: Point, mention: DateSpan, resolved: Resolved,
+                    calendar: CalendarKind | None) -> None:
+    """What the next mention's calendar is: a reign year makes the months after it lunar
+    (民国 years Gregorian); a Gregorian year written out ends that, unless the caller said
+    the whole text is lunar."""
+    if first.era:
+        if calendar is None:
+            ctx.calendar = calendar_in_force(mention)
+        if ctx.calendar is CalendarKind.LUNAR:
+            ctx.lunar = resolved.lunar or (mention.start.year, None, False)
+        return
+    if first.year is not None and not first.lunar and calendar is None:
+        ctx.calendar = None
+    if resolved.lunar is not None or not mention.relative:
+        ctx.lunar = resolved.lunar
+
+
+def _check_note(note: str, where: tuple[int, int], mention: DateSpan, resolved: Resolved,
+                ctx: Context) -> DateWarning | None:
+    """A warning when a note disagrees with its date: a weekday that is not the day's, a
+    Gregorian gloss on another day, a year gloss of another year."""
+    weekday = notes.weekday_of(note)
+    if weekday is not None:
+        if mention.precision is Precision.DAY and mention.start == mention.end \
+                and mention.start.isoweekday() != weekday:
+            day = mention.start
+            return DateWarning(note, where, f"{day.isoformat()} is a {day.strftime('%A')}, "
+                                            f"not what the note says ({note.strip()})")
+        return None
+    gloss = notes.inner(note)
+    nominal = resolved.lunar[0] if resolved.lunar else mention.start.year
+    found = resolve(gloss, year=nominal, reference=ctx.reference).mentions
+    if len(found) != 1 or found[0].span != (0, len(gloss)):
+        return None                                       # nothing checkable in it
+    g = found[0]
+    if g.precision is Precision.YEAR and g.start.year == g.end.year:
+        agrees = g.start.year in (nominal, mention.start.year)
+    elif g.precision is Precision.DAY and mention.precision is Precision.DAY:
+        agrees = (g.start, g.end) == (mention.start, mention.end)
+    else:
+        agrees = g.start <= mention.end and mention.start <= g.end
+    if agrees:
+        return None
+    return DateWarning(note, where, f"the note says {g.start.isoformat()}..{g.end.isoformat()}, "
+                                    f"the date reads {mention.start.isoformat()}..{mention.end.isoformat()}")

@@ -14,9 +14,20 @@ class Precision(StrEnum):
     DAY = "day"
     XUN = "xun"          # 上旬 / 中旬 / 下旬: a third of a month
     MONTH = "month"
+    SEASON = "season"    # 春季 / 夏 / 秋 / 冬 (winter crosses the year end)
     QUARTER = "quarter"
     HALF = "half"        # 上半年 / 下半年
     YEAR = "year"
+    PLAN = "plan"        # a five-year plan's period (“十三五”时期 = 2016-2020)
+    DECADE = "decade"    # 80年代, 1990年代
+    CENTURY = "century"  # 20世纪, 21世纪
+
+
+class Open(StrEnum):
+    """The side a mention leaves open: "自 2020 年 9 月 1 日起" is open at its end."""
+
+    START = "start"
+    END = "end"
 
 
 class PartOfDay(StrEnum):
@@ -48,6 +59,9 @@ class DateSpan:
     calendar: CalendarKind = CalendarKind.GREGORIAN
     relative: bool = False           # context filled in a missing part
     is_list: bool = False            # "9 月 16 日、18 日": first to last day of a list
+    # An open-ended range keeps its known bound in start..end (the bound's own span) and
+    # names the side it leaves open: "2019 年以来" is 2019 with open END.
+    open: Open | None = None
 
     def to_json(self) -> dict:
         return {
@@ -62,6 +76,7 @@ class DateSpan:
             "calendar": self.calendar.value,
             "relative": self.relative,
             "list": self.is_list,
+            "open": self.open.value if self.open else None,
         }
 
     @classmethod
@@ -78,6 +93,7 @@ class DateSpan:
             calendar=CalendarKind(data.get("calendar", "gregorian")),
             relative=bool(data.get("relative", False)),
             is_list=bool(data.get("list", False)),
+            open=Open(data["open"]) if data.get("open") else None,
         )
 
 

@@ -51,11 +51,68 @@ QUARTER_WORDS = {"一": 1, "1": 1, "１": 1, "首": 1, "二": 2, "2": 2, "２": 
 # Halves of a year, precision half: (first month, last month).
 HALVES = {"上半年": (1, 6), "前半年": (1, 6), "下半年": (7, 12), "后半年": (7, 12)}
 
+# Seasons, precision season: the first of their three months. China's statistical convention
+# (3-5 spring, 6-8 summer, 9-11 autumn, 12-2 winter), so "2020 年冬" is December 2020 to
+# February 2021: a season, like "岁末年初", may cross a year end.
+SEASONS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
+# Five-year plans: number -> first of its five calendar years ("十三五" = 2016-2020). The
+# readjustment years 1963-1965 belong to no plan, so the third began in 1966.
+FIVE_YEAR_PLANS = {1: 1953, 2: 1958, **{n: 1966 + 5 * (n - 3) for n in range(3, 21)}}
+# Parts of a decade, as years from its start (80年代初 = 1980-1982); parts of a century, as
+# years from its first year (centuries count from year 1: 21世纪 = 2001-2100, 21世纪初 =
+# 2001-2010). The first word of a span is the one labels write.
+# "岁末年初": the turn of a year, December to the next January (precision month).
+YEAR_TURNS = {"岁末年初": (12, 13), "年末岁初": (12, 13), "年终岁首": (12, 13), "岁末岁初": (12, 13)}
+# The words after a plan's number: which of its five years they mean (0 = the first).
+PLAN_PARTS = {
+    "时期": (0, 4), "期间": (0, 4), "期": (0, 4), "规划期": (0, 4), "规划期间": (0, 4),
+    "开局之年": (0, 0), "开局年": (0, 0), "首年": (0, 0), "第一年": (0, 0), "起步之年": (0, 0),
+    "收官之年": (4, 4), "收官年": (4, 4), "最后一年": (4, 4), "末期": (4, 4), "末": (4, 4),
+    "初期": (0, 0), "初": (0, 0), "中期": (2, 2),
+}
+# 上世纪 = the century before the document's (its year, else the reference's).
+CENTURY_RELATIVE = {"上": -1, "上个": -1, "本": 0, "这个": 0, "下": 1, "下个": 1}
+DECADE_PARTS = {"初": (0, 2), "初期": (0, 2), "中期": (3, 6), "中": (3, 6), "末": (7, 9),
+                "末期": (7, 9), "后期": (7, 9)}
+CENTURY_PARTS = {"初": (0, 9), "初期": (0, 9), "中叶": (40, 59), "中期": (40, 59),
+                 "末": (90, 99), "末期": (90, 99)}
+
+# ---------------------------------------------------------------- weeks
+WEEK_WORDS = ("星期", "礼拜", "周", "週", "禮拜")
+# Weekday after a week word -> ISO weekday (1 = Monday); 末 is the weekend (6-7).
+WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "末": 6,
+            "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
+# What may follow a bare "周三" (a name like 周一鸣 goes on with other characters).
+AFTER_WEEKDAY = "上中下晚早凌傍夜午至到和及、起前后当召举开闭在进全正"
+# Weeks from the anchor's week (the previous mention's day, else the reference).
+WEEK_RELATIVE = {"本": 0, "这": 0, "这个": 0, "今": 0, "下": 1, "下个": 1, "下一个": 1,
+                 "上": -1, "上个": -1, "上一个": -1, "下下": 2, "下下个": 2, "上上": -2,
+                 "上上个": -2}
+
+# ---------------------------------------------------------------- offsets
+# "3 日后", "两个月后", "三年以后": unit -> (what it counts, how many of it). Counted from the
+# previous mention (else the reference): days from its last day, months and years from its
+# month or year, at that precision.
+OFFSET_UNITS = {"天": ("day", 1), "日": ("day", 1), "周": ("day", 7), "个周": ("day", 7),
+                "星期": ("day", 7), "个星期": ("day", 7), "礼拜": ("day", 7), "个礼拜": ("day", 7),
+                "个月": ("month", 1), "月": ("month", 1), "个季度": ("month", 3), "季度": ("month", 3),
+                "年": ("year", 1)}
+OFFSET_DIRECTIONS = {"后": 1, "以后": 1, "之后": 1, "过后": 1, "前": -1, "以前": -1, "之前": -1}
+
+# ---------------------------------------------------------------- open-ended ranges
+# "自 2020 年 9 月 1 日起", "2019 年以来": the known bound is the start, the end is open.
+OPEN_END_BEFORE = ("自从", "自", "从", "由", "始于")
+OPEN_END_AFTER = ("起", "以来", "开始", "以后", "之后", "后", "至今", "以来至今", "迄今", "到现在")
+# "截至 2020 年底", "2021 年前", "……之前": the known bound is the end, the start is open.
+OPEN_START_BEFORE = ("截至", "截止到", "截止至", "截止于", "截止", "直到", "直至")
+OPEN_START_AFTER = ("止", "为止", "以前", "之前", "前")
+
 # ---------------------------------------------------------------- relative words
 # Anchor "previous": the previous mention in the text, else year/month/reference.
 # Anchor "reference": the reference date (or year/month), i.e. "now" of the document.
 RELATIVE_YEARS = {
     "是年": ("previous", 0), "当年": ("previous", 0), "同年": ("previous", 0),
+    "全年": ("previous", 0),
     "次年": ("previous", 1), "翌年": ("previous", 1), "第二年": ("previous", 1),
     "上年": ("previous", -1), "前一年": ("previous", -1), "上一年": ("previous", -1),
     "这一年": ("reference", 0),
@@ -118,6 +175,11 @@ PART_OF_DAY = {
     "半夜": (PartOfDay.NIGHT, "night"),
     "晚": (PartOfDay.EVENING, "evening"),
 }
+# How labels name a part of the day.
+PART_OF_DAY_NAMES = {
+    PartOfDay.MORNING: "上午", PartOfDay.NOON: "中午", PartOfDay.AFTERNOON: "下午",
+    PartOfDay.EVENING: "晚上", PartOfDay.NIGHT: "夜间",
+}
 # A clock time without a part-of-day word still says which part it is in:
 # (first hour, part), in order. 05-12 morning, 12-13 noon, 13-18 afternoon, 18-22 evening.
 CLOCK_WINDOWS = (
@@ -147,6 +209,16 @@ NEW_YEARS_EVE = ("除夕", "大年三十")
 # Festivals fixed by a solar term: name -> lunar_python's term name.
 SOLAR_TERM_FESTIVALS = {"清明节": "清明", "冬至节": "冬至"}
 
+# All 24 solar terms (lunar_python's names; 清明 and 冬至 above as festivals too). The day
+# is computed for the year, never taken from a table of fixed days.
+SOLAR_TERMS = ("立春", "雨水", "惊蛰", "春分", "清明", "谷雨", "立夏", "小满", "芒种", "夏至",
+               "小暑", "大暑", "立秋", "处暑", "白露", "秋分", "寒露", "霜降", "立冬", "小雪",
+               "大雪", "冬至", "小寒", "大寒")
+# Terms that are also common words (雨水 "rain water", 大雪 "heavy snow", 清明 "clean
+# government"): a date only after a year or before one of these words.
+AMBIGUOUS_SOLAR_TERMS = frozenset({"雨水", "大雪", "小雪", "清明", "小满", "大暑", "白露", "谷雨"})
+SOLAR_TERM_CUES = ("节气", "当天", "当日", "这天", "这一天", "那天", "日", "时节", "前后", "期间")
+
 # ---------------------------------------------------------------- lunar calendar
 LUNAR_MARKERS = ("农历", "阴历", "旧历")
 # Month names only the lunar calendar uses.
@@ -173,8 +245,27 @@ ERAS = {
     "宣统": (1909, 3, "lunar"),
 }
 FIRST_YEAR_WORD = "元"
+# What may stand before a reign name: "清康熙十三年", "大清光绪三十年".
+DYNASTY_PREFIXES = ("清", "大清", "前清", "清朝", "清代")
+# Markers that a date is Gregorian, even where the context is lunar ("公历 3 月 3 日").
+GREGORIAN_MARKERS = ("公历", "阳历", "新历", "西历", "公元")
+
+# ---------------------------------------------------------------- sexagenary cycle
+HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+# Double-hours (时辰): branch -> the hour it starts. 子时 is 23:00-01:00 and begins the
+# traditional day, so the 子时 of a day starts at 23:00 on the day before; each other
+# double-hour is two hours from its start. 初 is its first hour, 正 its second ("子正" =
+# 00:00); 时 the whole double-hour.
+SHICHEN = {b: (23 + 2 * i) % 24 for i, b in enumerate(EARTHLY_BRANCHES)}
+SHICHEN_MARKS = {"时": (0, 2), "初": (0, 1), "正": (1, 2)}
 
 # ---------------------------------------------------------------- not dates
+# What follows "N 号" in a numbered thing, not a day: "地铁 1—3 号线", "7 至 9 号楼".
+NUMBERED_THINGS = "线楼院机房室栋座车道位门口井台箱馆厅舍街路巷弄村组床柜窗"
+# What follows a festival's name in a product or a topic, not a day: "中秋月饼".
+FESTIVAL_NOT_BEFORE = ("月饼", "礼盒", "粽子", "汤圆", "礼品", "特产", "商品", "产品", "套餐",
+                       "档期", "主题", "文化", "习俗", "元素", "食品", "饮食")
 # Words after "N 日" that make it a duration ("60 日内", "30 日以来"), not a date.
 DAY_DURATION_SUFFIXES = ("内", "以内", "之内", "以来", "之后", "以后")
 # Unit words after "YYYY.MM" that make it a decimal number ("2020.10 万元"), not a date.

@@ -1,0 +1,110 @@
+"""The families of date expressions, one record each, in the order they are tried.
+
+A record holds everything a family is: what its match can start with (`lead`), its pattern
+(grammar.py fragments by name), its meaning (a production: match -> Parsed) and examples of
+it with the range they mean. Everything else is derived from these records: the master
+regex, the start-of-date prefilter (the union of the leads; each rule's own pattern also
+starts with its lead, so the prefilter can never skip a place a family could match), and
+the tests that each family has examples and gold cases (tests/dates/test_families.py).
+
+Adding a family: its words go into tables.py, its pattern pieces into grammar.FRAGMENTS,
+its meaning into productions.py, then one record here, and gold cases in
+tests/dates/gold.py naming it (docs/dates.md, "Adding a date expression").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from . import productions as P
+from .grammar import compile_rules
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    lead: tuple[str, ...]     # templates: where a match can start (any of them)
+    pattern: str              # template
+    meaning: Callable         # production: (match, rule) -> Parsed
+    # (text, "first..last" ISO days) read with EXAMPLE_CONTEXT; the whole text is the mention.
+    examples: tuple[tuple[str, str], ...]
+
+
+EXAMPLE_CONTEXT = {"year": 2020, "month": 9, "reference": date(2020, 9, 16)}
+
+_YEAR_OPT = "(?:{YEAR}{SP})?"
+# Where a point-like date can start; split into pieces so the prefilter tests each once.
+_POINT_LEAD = ("{LEAD_NUM}", "{LEAD_QUARTER}", "{LEAD_WORDS}")
+_OPEN_LEAD = ("{OPEN_END_WORDS}", "{OPEN_START_WORDS}")
+
+FAMILIES: tuple[Family, ...] = (
+    Family("era", ("{ERANAME}",),
+           "{ERANAME}{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?)?{TAIL}",
+           P.p_era, (("宣统二年", "1910-01-01..1910-12-31"), ("光绪三十年八月初三", "1904-09-12..1904-09-12"))),
+    Family("lunar_marked", (*_POINT_LEAD, "{LUNARMARK}"),
+           _YEAR_OPT + "{LUNARMARK}{SP}(?:{YEAR}{SP})?(?P<leap>闰)?{LUNARMONTH}"
+           "(?:{SP}(?:{LUNARDAY}|{GZDAY}))?{TAIL}",
+           P.p_lunar, (("农历八月十五", "2020-10-01..2020-10-01"),)),
+    Family("lunar_named", _POINT_LEAD,
+           _YEAR_OPT + "(?:(?P<leap>闰)?(?P<lm>[正冬腊])月(?:{SP}(?:{LUNARDAY}|{GZDAY}))?"
+           "|(?P<leap>闰){LUNARMONTH}|{LUNARMONTH}{SP}(?:(?P<ld>初[一二三四五六七八九十])(?:{SP}日)?|{GZDAY})"
+           "|大年(?P<ld>初[一二三四五六七八九十])){TAIL}",
+           P.p_lunar, (("正月初一", "2020-01-25..2020-01-25"), ("九月己未", "2020-11-12..2020-11-12"))),
+    Family("festival", (*_POINT_LEAD, "{FESTIVAL}"), _YEAR_OPT + "{FESTIVAL}{TAIL}",
+           P.p_festival, (("中秋节", "2020-10-01..2020-10-01"), ("2020年立春", "2020-02-04..2020-02-04"),
+                          ("冬至", "2020-12-21..2020-12-21"))),
+    Family("plan", ("{PLAN}{SP}(?:{CONN}|和|、|及|{PLANPART}|{OPEN_END_AFTER})", *_OPEN_LEAD),
+           "{OPENPRE}(?P<core>(?P<from>{PLAN})(?:{SP}(?:{CONN}|和|、|及){SP}(?P<to>{PLAN}))?"
+           "(?:{PLANPART}|(?={SP}{OPEN_END_AFTER}))){OPENPOST}",
+           P.p_plan, (("“十三五”时期", "2016-01-01..2020-12-31"), ("十四五开局之年", "2021-01-01..2021-12-31"),
+                       ("“十三五”以来", "2016-01-01..2020-12-31"))),
+    Family("age", ("{AGE}", *_OPEN_LEAD), "{OPENPRE}(?P<core>{AGE}){OPENPOST}",
+           P.p_point, (("20世纪80年代", "1980-01-01..1989-12-31"), ("21世纪初", "2001-01-01..2010-12-31"),
+                       ("90年代末", "1997-01-01..1999-12-31"))),
+    Family("year_range", ("{LEAD_NUM}",), "(?P<from>{YEAR4}){SP}(?:年{SP})?{CONN}{SP}(?P<to>{YEAR4}){SP}年(?:度)?",
+           P.p_unit_range, (("2020—2022年", "2020-01-01..2022-12-31"),)),
+    Family("numeric", ("{LEAD_NUM}",),
+           "{NB}(?P<num>(?:19|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
+           "|/[0-9]{1,2}(?:/[0-9]{1,2})?|[.．][0-9]{1,2}(?:[.．][0-9]{1,2})?))"
+           "(?![0-9０-９]|[.．][0-9]|{SP}[{DECIMAL_UNITS}]){TAIL}",
+           P.p_numeric, (("2020-09-16", "2020-09-16..2020-09-16"),)),
+    Family("offset", ("{OFFSET}",), "{OFFSET}",
+           P.p_offset, (("三年后", "2023-01-01..2023-12-31"),)),
+    Family("month_range", _POINT_LEAD,
+           _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?{CONN}{SP}(?P<to>{MONTHNUM}){SP}月(?:{SP}份)?",
+           P.p_unit_range, (("1—9月", "2020-01-01..2020-09-30"),)),
+    Family("day_range", _POINT_LEAD,
+           _YEAR_OPT + "(?:{MONTH}{SP})?(?P<from>{DAYNUM}){SP}(?:[日号]{SP})?{CONN}{SP}"
+           "(?P<to>{DAYNUM}){SP}{DAYMARK}(?!{DURATION}){TAIL}",
+           P.p_unit_range, (("9月16—17日", "2020-09-16..2020-09-17"),)),
+    Family("day_list", _POINT_LEAD,
+           _YEAR_OPT + "(?:{MONTH}{SP})?{DAYNUM}{SP}(?:[日号]{SP})?"
+           "(?:{LSEP}{SP}{DAYNUM}{SP}(?:[日号]{SP})?)*{LSEP}{SP}(?P<to>{DAYNUM}){SP}{DAYMARK}",
+           P.p_day_list, (("9月16日、18日", "2020-09-16..2020-09-18"),)),
+    Family("quarter_range", _POINT_LEAD, _YEAR_OPT + "{QNUM}{SP}(?:季{SP}度{SP})?{CONN}{SP}{QLAST}",
+           P.p_quarter_range, (("1—3季度", "2020-01-01..2020-09-30"),)),
+    Family("quarter_list", _POINT_LEAD,
+           _YEAR_OPT + "(?:{QNUM}{SP}(?:季{SP}度{SP})?{LSEP}{SP})+{QLAST}|" + _YEAR_OPT + "{QNUM_CN}{QLAST}",
+           P.p_quarter_range, (("三、四季度", "2020-07-01..2020-12-31"),)),
+    Family("range", _POINT_LEAD, "(?P<from>{POINT}){SP}(?:起{SP})?{CONN}{SP}(?P<to>{POINT})",
+           P.p_range, (("9月30日至10月2日", "2020-09-30..2020-10-02"),)),
+    Family("weekday", ("{WEEKLEAD}",), "{WEEKDAY}|{WEEK}",
+           P.p_weekday, (("星期五", "2020-09-18..2020-09-18"), ("下周", "2020-09-21..2020-09-27"))),
+    # A point in time, and its open-ended forms: "自 2020 年 9 月 1 日起", "2019 年以来"
+    # (open end), "截至 2020 年底", "2021 年前" (open start). One family, so the point is
+    # parsed once where it has no open side (the common case).
+    Family("point", (*_POINT_LEAD, "{GREG}", *_OPEN_LEAD),
+           "{OPENPRE}(?:{GREG}{SP})?(?P<core>{POINT}){OPENPOST}",
+           P.p_point, (("2020年9月16日", "2020-09-16..2020-09-16"), ("2020年冬", "2020-12-01..2021-02-28"),
+                       ("前10个月", "2020-01-01..2020-10-31"), ("一季度末", "2020-03-01..2020-03-31"),
+                       ("自2020年9月1日起", "2020-09-01..2020-09-01"), ("2019年以来", "2019-01-01..2019-12-31"),
+                       ("截至2020年底", "2020-12-01..2020-12-31"), ("2021年前", "2021-01-01..2021-12-31"))),
+    Family("double_hour", ("{SHICHEN}",), "(?<![^{SHICHEN_BEFORE}]){SHICHEN}",
+           P.p_double_hour, (("戌时", "2020-09-16..2020-09-16"),)),
+    Family("clock", _POINT_LEAD, "{CLOCK}",
+           P.p_clock, (("上午9时", "2020-09-16..2020-09-16"),)),
+)
+
+MASTER, RULES = compile_rules(FAMILIES)
+MEANINGS = {family.name: family.meaning for family in FAMILIES}
