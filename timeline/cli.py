@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -23,7 +24,7 @@ from timeline.pipeline import parse_document
 from timeline.store import db
 from timeline.store.ingest import IngestReport, store_document
 from timeline.store.queries import EventFilter, list_events
-from timeline.text.formats import DOCUMENT_SUFFIXES
+from timeline.text.formats import DOCUMENT_SUFFIXES, NOT_DOCUMENTS
 from timeline.text.read import MAX_DOCUMENT_BYTES, UnreadableDocument, check_size
 
 
@@ -73,11 +74,13 @@ def db_upgrade(ctx: click.Context) -> None:
 
 def document_files(paths: tuple[Path, ...]) -> list[Path]:
     """The files named, and in each folder named the files with an accepted suffix (any
-    case); a file named directly is read whatever its suffix (its bytes tell its format)."""
+    case) but hidden files, lock files and its README; a file named directly is read
+    whatever its suffix (its bytes tell its format)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                                and not re.search(NOT_DOCUMENTS, p.name, re.IGNORECASE)))
         else:
             files.append(path)
     return files
@@ -95,7 +98,8 @@ def document_files(paths: tuple[Path, ...]) -> list[Path]:
 def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: str | None,
            category: str | None, default_category: str) -> None:
     """Load documents: files, or folders (every .txt, .md, .html/.htm, .pdf and .docx file in
-    them); one transaction per file. The format is read from the bytes."""
+    them but a README, hidden and lock files); one transaction per file. The format is read
+    from the bytes."""
     files = document_files(paths)
     if name and len(files) > 1:
         raise click.UsageError("--name names one document; give one file")

@@ -28,10 +28,14 @@ def test_ingest_a_folder_loads_every_accepted_format_and_nothing_else(runner, tm
     (tmp_path / "b.MD").write_text("# 2021年大事记\n\n- 3月2日，县委召开常委会议。\n", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("日期,事件\n3月2日,会议\n", encoding="utf-8")
     (tmp_path / "sub.txt").mkdir()
+    (tmp_path / "README.md").write_text("# 这些文件是什么\n\n2021年的大事记。\n", encoding="utf-8")
+    (tmp_path / "~$b.docx").write_bytes(b"\x05owner" + b"\x00" * 150)      # Word's lock file
+    (tmp_path / "._a.txt").write_bytes(b"\x00\x05\x16\x07" + b"\x00" * 80)  # a macOS shadow
     result = runner.invoke(["ingest", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "[1/2]" in result.output and "[2/2]" in result.output
     assert "a:" in result.output and "b:" in result.output and "notes" not in result.output
+    assert "README" not in result.output and "error" not in result.output
 
 
 @pytest.mark.parametrize("content, reason", [

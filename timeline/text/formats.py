@@ -15,6 +15,9 @@ SUFFIXES = {
     "docx": (".docx",),
 }
 DOCUMENT_SUFFIXES = tuple(suffix for suffixes in SUFFIXES.values() for suffix in suffixes)
+# Files in a folder that are not documents, whatever their suffix: hidden files and macOS
+# "._" shadows, Word's "~$" lock files, and the folder's own README.
+NOT_DOCUMENTS = r"^(?:\.|~\$)|^readme(?:\.[^.]*)?$"
 
 # Formats whose reader gives the structured normal form (one paragraph per line).
 STRUCTURED = frozenset({"markdown", "html", "docx"})
