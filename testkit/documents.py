@@ -28,6 +28,7 @@ class Page:
     paragraphs: tuple[str, ...]
     columns: int = 1
     interleaved: bool = False        # two columns written line by line across the page
+    title: str | None = None         # centred over the columns
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -54,6 +55,9 @@ def chronicle_pdf(pages: list[Page], *, running_head: str = RUNNING_HEAD) -> byt
         pdf.text(PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN + 10, f"· {number} ·")
         pdf.set_font("cjk", size=FONT_SIZE)
         top = MARGIN + LINE_MM
+        if page.title:
+            pdf.text((PAGE_WIDTH - pdf.get_string_width(page.title)) / 2, top, page.title)
+            top += 2 * LINE_MM
         if page.columns == 1:
             for k, line in enumerate(_column_lines(page.paragraphs, int(body_width / CHAR_MM))):
                 pdf.text(MARGIN, top + k * LINE_MM, line)

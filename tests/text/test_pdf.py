@@ -39,6 +39,12 @@ def test_every_paragraph_comes_back_whole_and_in_order_without_page_furniture(pa
     assert paragraphs(chronicle_pdf(pages)) == list(ENTRIES) * 2
 
 
+def test_a_title_across_both_columns_comes_first():
+    title = "西岭县二〇二〇年大事记（一至四月）"
+    pages = [Page(ENTRIES[:4], columns=2, interleaved=True, title=title), Page(ENTRIES[4:], columns=2)] * 2
+    assert paragraphs(chronicle_pdf(pages)) == [title, *ENTRIES[:4], *ENTRIES[4:], title, *ENTRIES]
+
+
 def test_a_scan_is_refused_because_ocr_is_not_done():
     with pytest.raises(UnreadableDocument, match="^scan.pdf: a scanned PDF: .*OCR is not done"):
         read_source(scanned_pdf(), name="scan.pdf")

@@ -116,10 +116,12 @@ def page_lines(page: pdfium.PdfPage) -> list[str]:
     unit = median(s.height for s in segments) or 1.0
     rows = _rows(segments, unit)
     gutters = _gutters(rows, unit)
+    page_edge = min(s.left for s in segments)
     lines: list[str] = []
     for band in _bands(rows, gutters):
         for column in _columns(band, gutters):
-            lines.extend(_column_text(column, unit))
+            edge = page_edge if len(band) == 1 else min(row[0].left for row in column)
+            lines.extend(_column_text(column, edge, unit))
     return lines
 
 
@@ -134,10 +136,11 @@ def _segments(textpage: pdfium.PdfTextPage) -> list[Segment]:
         if char in LINE_BREAKS:
             current = None
             continue
+        if char.isspace() and char != "\u3000":
+            if current is not None:       # a space's box may be empty (PDFium makes some up)
+                current.chars.append(char)
+            continue
         left, bottom, right, top = textpage.get_charbox(index, loose=True)
-        if char.isspace() and current is None:
-            if char != "\u3000":
-                continue                  # a generated space opens no line
         if current is not None:
             gap = left - current.right
             same_row = min(top, current.top) - max(bottom, current.bottom) > ROW_OVERLAP * current.height
@@ -221,8 +224,9 @@ def _columns(band: list[list[Segment]], gutters: list[float]) -> list[list[list[
     return columns
 
 
-def _column_text(rows: list[list[Segment]], unit: float) -> list[str]:
-    edge = min(row[0].left for row in rows)
+def _column_text(rows: list[list[Segment]], edge: float, unit: float) -> list[str]:
+    """The rows' lines, indented when set in from `edge` (their column's left edge; the
+    page's for a line on its own, such as a title centred over the columns)."""
     lines = []
     for row in rows:
         text = " ".join(s.text.strip() for s in row)
