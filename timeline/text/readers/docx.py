@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import docx
@@ -31,12 +32,23 @@ BULLET_STYLE = re.compile(r"bullet|项目符号", re.IGNORECASE)
 NUMBER_STYLE = re.compile(r"list number|编号", re.IGNORECASE)
 
 
+# What python-docx, zipfile and lxml raise on a damaged package.
+DAMAGED = (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, lxml.etree.XMLSyntaxError,
+           zlib.error, EOFError, OSError)
+
+
 def read_docx(data: bytes, *, name: str) -> str:
-    _check_expansion(data, name)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, lxml.etree.XMLSyntaxError) as error:
-        raise UnreadableDocument(name, f"a damaged Word document ({error})") from None
+        _check_expansion(data, name)
+        return _read(docx.Document(io.BytesIO(data)))
+    except UnreadableDocument:
+        raise
+    except DAMAGED as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise UnreadableDocument(name, f"a damaged Word document ({reason})") from None
+
+
+def _read(document) -> str:
     numbering = _Numbering(document)
     lines: list[str] = []
     for block in document.iter_inner_content():

@@ -14,13 +14,15 @@ from difflib import SequenceMatcher
 import lxml.etree
 import lxml.html
 from readability import Document
+from readability.readability import Unparseable
 
 from timeline.text.furniture import furniture_prefix
 from timeline.text.normal import HtmlLines, heading, squeeze
 from timeline.text.read import UnreadableDocument
 
-# readability logs every candidate it scores at INFO; none of it is for our users.
-logging.getLogger("readability.readability").setLevel(logging.WARNING)
+# readability logs every candidate it scores, and a page it cannot parse as an ERROR; the
+# user gets one line from us instead.
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 # Main text: lines mostly outside links, not furniture, at least this long in all.
 MAX_LINKED_SHARE = 0.5
@@ -33,14 +35,15 @@ TITLE_NOT_ENDING = tuple("。；;！!？?，,：:")
 
 
 def read_html(text: str, *, name: str) -> str:
+    content = HtmlLines()
     try:
         document = Document(text)
         summary = document.summary(html_partial=True)
         page = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError) as error:
-        raise UnreadableDocument(name, f"an HTML page that cannot be parsed ({error})") from None
-    content = HtmlLines()
-    content.write(lxml.html.fragment_fromstring(summary, create_parent="div"))
+        content.write(lxml.html.fragment_fromstring(summary, create_parent="div"))
+    except (Unparseable, lxml.etree.ParserError, ValueError, AssertionError):
+        # readability and lxml give up on pages with no body to speak of ("<html></html>")
+        pass
     if _main_text_chars(content) < MIN_MAIN_TEXT_CHARS:
         raise UnreadableDocument(name, "an HTML page with no main text (only navigation, links or "
                                  "scripts: save a page built by JavaScript after it has loaded)")

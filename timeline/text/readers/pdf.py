@@ -64,9 +64,14 @@ def read_pdf(data: bytes, *, name: str) -> str:
         pages: list[str] = []
         size = 0
         for index in range(len(pdf)):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                raise UnreadableDocument(name, f"a damaged PDF (page {index + 1} cannot be read)") from None
             try:
                 text = "\n".join(page_lines(page))
+            except pdfium.PdfiumError:
+                raise UnreadableDocument(name, f"a damaged PDF (no text from page {index + 1})") from None
             finally:
                 page.close()
             size += len(text.encode("utf-8")) + 1
