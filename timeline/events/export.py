@@ -25,6 +25,7 @@ def event_json(stored: StoredEvent) -> dict:
         "start": primary.start.isoformat() if primary else None,
         "end": primary.end.isoformat() if primary else None,  # inclusive last day
         "precision": primary.precision.value if primary else None,
+        "open": primary.open.value if primary and primary.open else None,  # "start" | "end"
         "time": event.time,
         "end_time": event.end_time,
         "part_of_day": event.part_of_day.value if event.part_of_day else None,
