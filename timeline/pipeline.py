@@ -4,21 +4,19 @@ Pure: no database, no web. The one entry point is `parse_document`.
 """
 from __future__ import annotations
 
-import re
-
 from timeline.events.build import build_events
 from timeline.events.model import ParsedDocument
 from timeline.events.validate import validate_document
-from timeline.segment import detect_layout, infer_year, segment_chronicle, segment_yearbook
+from timeline.segment import DateContext, segment_document
 from timeline.text import read_source, undo_layout
-
-_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def parse_document(data: bytes, *, name: str, year: int | None = None, category: str | None = None,
                    default_category: str = "综述", suffix: str | None = None) -> ParsedDocument:
-    """Parse one document. Its format (yearbook or chronicle) and encoding are detected;
-    its year is `year`, else the year the text mentions most, else one in its `name`.
+    """Parse one document. Its format, encoding and layout (yearbook, chronicle or prose) are
+    detected; its year is `year`, else the one its title sets, else (a yearbook) the year its
+    entries are dated in most or (a chronicle) the year it starts in, else one its `name`
+    gives ("2019年大事记").
 
     Categories: a yearbook's come from its section headings; entries before the first
     heading take `category` or, without one, `default_category`. A chronicle's events all
@@ -28,22 +26,20 @@ def parse_document(data: bytes, *, name: str, year: int | None = None, category:
     read (empty, binary, undecodable, a scanned or damaged PDF, ...).
     """
     source = read_source(data, name=name, suffix=suffix)
-    text = source.text
-    layout = undo_layout(text, structured=source.structured)
-    kind = detect_layout(layout)
-    if year is None:
-        year = infer_year(text) or _year_in_name(name)
-    if kind == "chronicle":
-        segmentation = segment_chronicle(layout, category=category, name=name)
-    else:
-        segmentation = segment_yearbook(layout, default_category=category or default_category)
+    layout = undo_layout(source.text, structured=source.structured)
+    segmentation = segment_document(layout, structured=source.structured, year=year,
+                                    fallback_year=year_in_name(name), category=category,
+                                    default_category=default_category, name=name)
+    year = year or segmentation.year
     events, warnings = build_events(segmentation, document=name, year=year, line_of=layout.index.line,
                                     default_category=category or default_category)
     # Fitted to what the store holds (dates in the supported years, lengths, no control
     # characters), with a warning for each change.
-    return validate_document(ParsedDocument(name=name, year=year, layout=kind, events=events, warnings=warnings))
+    return validate_document(ParsedDocument(name=name, year=year, layout=segmentation.layout, events=events,
+                                            warnings=warnings))
 
 
-def _year_in_name(name: str) -> int | None:
-    match = _YEAR_IN_NAME.search(name)
-    return int(match[1]) if match else None
+def year_in_name(name: str) -> int | None:
+    """The year a document's name gives, read as a date ("2019年大事记")."""
+    mentions = DateContext().resolve(name).mentions
+    return next((m.start.year for m in mentions if not m.relative), None)

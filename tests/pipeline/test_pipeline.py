@@ -63,7 +63,7 @@ def test_format_and_year_are_detected(path, layout, year, count):
 
 def test_a_given_year_wins_and_moves_context_dates():
     text = "1月\n2日 某某会议召开。\n".encode()
-    assert parse_document(text, name="dashiji-2018").events[0].start == date(2018, 1, 2)
+    assert parse_document(text, name="2018年大事记").events[0].start == date(2018, 1, 2)
     assert parse_document(text, name="x", year=2022).events[0].start == date(2022, 1, 2)
 
 

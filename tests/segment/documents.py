@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support import FIXTURES, SEED
-from timeline.segment import segment_chronicle, segment_yearbook
+from timeline.segment import segment_document, segment_yearbook
 from timeline.text import Layout, decode, undo_layout
 
 YEARBOOK_2019 = FIXTURES / "yearbook-2019.txt"
@@ -19,5 +19,10 @@ def yearbook(path: Path = SEED):
     return segment_yearbook(layout_of(path), default_category="综述")
 
 
-def chronicle(path: Path = CHRONICLE_2021):
-    return segment_chronicle(layout_of(path), category="大事记")
+def chronicle(path: Path = CHRONICLE_2021, **options):
+    return segment_document(layout_of(path), category="大事记", **options)
+
+
+def segmented(text: str, **options):
+    """A document given as text, segmented as the pipeline does."""
+    return segment_document(undo_layout(text), **options)

@@ -1,30 +1,54 @@
-"""Chronicle (大事记) segmentation: month headings, day lines, △, 是月, 旬."""
+"""Chronicle (大事记) segmentation of a PDF-wrapped chronicle: month headings, day lines,
+△, 是月, 旬, wrapped lines, captions and the title."""
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from tests.segment.documents import CHRONICLE_2021, YEARBOOK_2019, chronicle, layout_of
 from tests.support import SEED
-from timeline.segment import detect_layout, infer_year
+from timeline.segment import survey
 
 
 @pytest.fixture(scope="module")
-def entries():
-    return chronicle().entries
+def segmentation():
+    return chronicle()
 
 
-def test_title_line_is_the_chronicle_title():
-    assert chronicle().title == "2021年大事记"
+@pytest.fixture(scope="module")
+def entries(segmentation):
+    return segmentation.entries
+
+
+def test_title_line_is_the_chronicle_title_and_gives_the_year(segmentation):
+    assert (segmentation.title, segmentation.year, segmentation.layout) == ("2021年大事记", 2021, "chronicle")
 
 
 def test_one_entry_per_dated_line(entries):
-    assert [(e.line, e.month, e.same_day) for e in entries] == [
-        (4, 1, False), (5, 1, True), (6, 1, False), (8, 1, False), (14, 1, False),
-        (17, 2, False), (18, 2, False), (19, 2, False), (20, 2, False),
-        (23, 3, False), (24, 3, False), (25, 3, True), (26, 3, False),
-        (29, 4, False), (30, 4, False),
+    assert [(e.line, e.section) for e in entries] == [
+        (4, "1月"), (5, "1月"), (6, "1月"), (8, "1月"), (14, "1月"),
+        (17, "二月"), (18, "二月"), (19, "二月"), (20, "二月"),
+        (23, "2021年3月"), (24, "2021年3月"), (25, "2021年3月"), (26, "2021年3月"),
+        (29, "4月"), (30, "4月"),
     ]
     assert {e.category for e in entries} == {"大事记"}
+
+
+@pytest.mark.parametrize("index, text, start, end", [
+    (0, "1日", date(2021, 1, 1), date(2021, 1, 1)),
+    (1, "", date(2021, 1, 1), date(2021, 1, 1)),            # △: the day of the entry before
+    (3, "15—16日", date(2021, 1, 15), date(2021, 1, 16)),
+    (6, "26日—3月2日", date(2021, 2, 26), date(2021, 3, 2)),
+    (8, "是月", date(2021, 2, 1), date(2021, 2, 28)),       # February: the heading's month
+    (11, "同日", date(2021, 3, 12), date(2021, 3, 12)),
+])
+def test_dates_are_read_in_the_month_in_force(entries, index, text, start, end):
+    assert (entries[index].date.text, entries[index].date.start, entries[index].date.end) == (text, start, end)
+
+
+def test_an_impossible_day_is_an_undated_entry(entries):
+    assert (entries[7].title, entries[7].date) == ("区政府印发通知", None)
 
 
 @pytest.mark.parametrize("index, title, body_start", [
@@ -53,16 +77,14 @@ def test_page_furniture_is_not_in_any_entry(entries):
         assert "年鉴" not in entry.body.text and "大事记" not in entry.body.text
 
 
-@pytest.mark.parametrize("path, kind, year", [
-    (SEED, "yearbook", 2020),
-    (YEARBOOK_2019, "yearbook", 2019),
-    (CHRONICLE_2021, "chronicle", 2021),
+@pytest.mark.parametrize("path, layout", [
+    (SEED, "yearbook"),
+    (YEARBOOK_2019, "yearbook"),
+    (CHRONICLE_2021, "chronicle"),
 ])
-def test_format_and_year_are_detected(path, kind, year):
-    layout = layout_of(path)
-    assert detect_layout(layout) == kind
-    assert infer_year(layout.text) == year
+def test_layout_is_detected(path, layout):
+    assert survey(layout_of(path)).layout == layout
 
 
-def test_infer_year_without_any_year():
-    assert infer_year("没有年份的文本") is None
+def test_the_pdf_chronicle_is_read_as_wrapped_text():
+    assert survey(layout_of(CHRONICLE_2021)).wrapped

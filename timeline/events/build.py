@@ -8,21 +8,16 @@ from typing import Callable
 from timeline.dates import DateSpan, DateWarning, Precision, resolve
 from timeline.events import vocabulary as v
 from timeline.events.captions import Placed, place_captions
+from timeline.events.extent import extent
 from timeline.events.keys import event_key, unique_keys
 from timeline.events.model import Event, EventKind, Source
 from timeline.events.moments import moments_of
 from timeline.events.tags import tags_for
-from timeline.segment import Entry, Segmentation
+from timeline.segment import DateContext, Entry, Segmentation, from_context
 from timeline.segment.titles import first_clause
 from timeline.text import Caption
 
 Warnings = list[tuple[int, DateWarning]]
-
-
-def from_context(span: DateSpan) -> DateSpan:
-    """A date an entry takes from elsewhere (the line before, a caption, the year): no text
-    of its own in the body, so an empty span at its start, marked relative."""
-    return replace(span, text="", span=(0, 0), relative=True)
 
 
 def whole_year(year: int) -> DateSpan:
@@ -45,11 +40,9 @@ def _at_start(body: str, mention: DateSpan) -> bool:
     return not body[:mention.span[0]].strip(" ，,：:、")
 
 
-def _primary(entry: Entry, mentions: tuple[DateSpan, ...], previous: DateSpan | None,
-             year: int | None, chronicle: bool) -> DateSpan | None:
-    """The event's range: the date its text starts with (in a yearbook, the first date of
-    its first sentence); an overview covers its year; a chronicle's △ line takes the day
-    of the line before."""
+def _yearbook_primary(entry: Entry, mentions: tuple[DateSpan, ...], year: int | None) -> DateSpan | None:
+    """A yearbook entry's range: the date its text starts with, else the first date of its
+    first sentence; an overview covers its year."""
     body = entry.body.text
     first = mentions[0] if mentions else None
     if entry.role == "xref":
@@ -60,8 +53,6 @@ def _primary(entry: Entry, mentions: tuple[DateSpan, ...], previous: DateSpan | 
         return whole_year(year) if year else None
     if first is not None and _at_start(body, first):
         return first
-    if chronicle:
-        return from_context(previous) if entry.same_day and previous else None
     lead_end = len(first_sentence(body))
     return first if first is not None and first.span[0] < lead_end else None
 
@@ -87,18 +78,23 @@ def build_events(segmentation: Segmentation, *, document: str, year: int | None,
                  ) -> tuple[tuple[Event, ...], tuple[tuple[int, DateWarning], ...]]:
     """Events of a segmented document and the impossible dates met, with their lines
     (`line_of` maps an original offset to its 1-based line)."""
-    chronicle = segmentation.layout == "chronicle"
+    yearbook = segmentation.layout == "yearbook"
     entries = segmentation.entries
     warnings: Warnings = []
     mentions: list[tuple[DateSpan, ...]] = []
     primaries: list[DateSpan | None] = []
-    previous: DateSpan | None = None
+    in_year = DateContext(year=year)
     for entry in entries:
-        reference = previous.start if chronicle and previous else None
-        found = resolve(entry.body.text, year=entry.year or year, month=entry.month, reference=reference)
+        body = entry.body.text
+        if yearbook:
+            found = in_year.resolve(body)
+            primary = _yearbook_primary(entry, found.mentions, year)
+        else:
+            # Read where the segmentation read it: after the date before the entry.
+            context = entry.context if entry.context.previous or entry.context.year else in_year
+            found = context.resolve(body)
+            primary = extent(body, entry.date, found.mentions) if entry.date else None
         warnings.extend((line_of(entry.body.origin(w.span[0])), w) for w in found.warnings)
-        primary = _primary(entry, found.mentions, previous, year, chronicle)
-        previous = primary or previous
         mentions.append(found.mentions)
         primaries.append(primary)
 

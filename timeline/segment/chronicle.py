@@ -1,118 +1,285 @@
-"""Chronicle (大事记) segmentation: month headings, then one entry per dated line.
+"""Chronicles (大事记, 年表, 时间线) and prose (校史, 志): entries that carry their dates.
 
-"2日 ……", "15—16日 ……", "28日—3月2日 ……", "上旬 ……", "是月，……" open an entry read in
-the month heading's context; "△ ……" (and "同日，……") opens one on the day of the entry
-before. A line is only a new entry after a line that ended a sentence: otherwise it is
-the wrapped rest of the entry before ("……会议\\n12日召开" does not start a day).
+One walk over the lines serves both layouts. Headings of any kind (Markdown "#", "一、",
+"（一）", 【group】 markers, month, year and day lines, a reign-year line, the title) close
+the entry before and set the section and the date in force. Between headings:
+
+- chronicle: an entry opens where a line, item or paragraph opens with a date (read in the
+  date in force), with a same-day mark "※"/"△", or, without a date of its own, as an item
+  or paragraph under a day heading (it takes the heading's date). Lines that open no entry
+  carry the one before on; "▲……" too.
+- prose: each paragraph is cut at its dated sentences (timeline.segment.prose).
+
+The date in force moves with every heading and entry, never with a date inside a body.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterator
 
+from timeline.dates import DateSpan, DateWarning, Precision
 from timeline.segment import vocabulary as v
+from timeline.segment.context import DateContext, from_context, opening
+from timeline.segment.detect import LineInfo, Survey, ends_sentence
 from timeline.segment.entry import Entry, Segmentation
-from timeline.segment.titles import first_clause
-from timeline.segment.yearbook import Piece
-from timeline.text import Caption, Layout, TextLine, join_lines
+from timeline.segment.lines import (heading_date, is_date_heading, looks_like_heading,
+                                    opening_date, without_markup)
+from timeline.segment.prose import dated_sentences
+from timeline.segment.titles import dated_title
+from timeline.text import Caption, CleanText, Layout, TextLine, join_lines
 
-DATE_STARTS = (v.DAY_LINE, v.XUN_LINE, v.MONTH_LINE, v.SAME_DAY_WORDS)
+Piece = tuple[str, int, bool]   # (text, original offset, ends its paragraph)
 
 
 @dataclass(slots=True)
-class _Open:
+class _Block:
+    """Lines that belong together: an entry (chronicle) or a paragraph (prose)."""
+
     start: TextLine
-    year: int | None
-    month: int | None
-    same_day: bool
+    at: int                              # where its text starts in the first line
+    context: DateContext                 # the date in force before it
+    date: DateSpan | None                # chronicle: its own date, None if undated
+    section: str | None
+    head: tuple[int, int] | None = None  # where its date is written (even an impossible one)
     pieces: list[Piece] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
 
-
-def month_number(text: str) -> int | None:
-    match = v.MONTH_HEADING.match(text)
-    if not match:
-        return None
-    month = match["month"]
-    number = int(month) if month.isdigit() else v.CN_MONTHS[month]
-    return number if 1 <= number <= 12 else None
+    def text(self) -> CleanText:
+        return without_markup(join_lines(self.pieces)).strip()
 
 
-def _date_prefix(text: str) -> re.Match[str] | None:
-    for pattern in DATE_STARTS:
-        match = pattern.match(text)
-        if match:
-            return match
+@dataclass(slots=True)
+class _Walk:
+    """The state of the walk: what is in force at the current line."""
+
+    context: DateContext
+    heading_date: DateSpan | None = None     # the date of the section heading in force
+    last: DateSpan | None = None             # the date of the entry before (same-day marks)
+    section: str | None = None
+    title: str | None = None
+    title_year: int | None = None
+    headings: int = 0
+    blocks: list[_Block] = field(default_factory=list)
+    current: _Block | None = None
+
+    def heading(self, text: str, date: DateSpan | None, *, title: bool) -> None:
+        self.current = None
+        self.headings += 1
+        if title and self.title is None and not self.blocks:
+            self.title = text
+        else:
+            self.section = text
+        if date is not None:
+            in_force = opening(date)
+            self.context = self.context.after(in_force)
+            self.last = None
+            if title and not self.blocks:
+                self.title_year = self.title_year or in_force.start.year
+            else:
+                self.heading_date = in_force
+
+    def open(self, line: TextLine, at: int, date: DateSpan | DateWarning | None) -> _Block:
+        head = date.span if date is not None else None
+        date = date if isinstance(date, DateSpan) else None
+        block = _Block(line, at, self.context, date, self.section, head=head)
+        self.blocks.append(block)
+        self.current = block
+        if date is not None:
+            self.context = self.context.after(_within(date, self.heading_date))
+            self.last = date
+        return block
+
+
+def _within(date: DateSpan, heading: DateSpan | None) -> DateSpan:
+    """The date an entry leaves in force: under a month heading, a range that runs into the
+    next month leaves the heading's month in force ("26日—3月2日" then "30日" under 二月)."""
+    if heading is None or heading.precision == Precision.DAY or not heading.start <= date.start <= heading.end:
+        return date
+    return replace(date, end=min(date.end, heading.end))
+
+
+def segment_dated(layout: Layout, found: Survey, *, year: int | None, category: str | None,
+                  name: str, fallback_year: int | None = None) -> Segmentation:
+    """Entries of a chronicle or prose document (`found.layout`); their category is
+    `category`, else what the document's title calls it, else the document's `name`."""
+    walk = _Walk(DateContext(year=year or fallback_year))
+    owner_of_line: list[int] = []
+    lines, infos = layout.lines, found.lines
+    for i, (line, info) in enumerate(zip(lines, infos)):
+        _step(walk, lines, infos, i, found)
+        owner_of_line.append(len(walk.blocks) - 1 if walk.current is not None else -1)
+    _place_captions(layout.captions, walk.blocks, owner_of_line)
+    chosen = category or _category(walk.title) or name
+    if found.layout == "prose":
+        entries = tuple(_prose_entries(walk.blocks, chosen, layout.index.line))
+    else:
+        entries = tuple(_entry(block, chosen) for block in walk.blocks)
+    return Segmentation(found.layout, entries, title=walk.title,
+                        year=year or walk.title_year or _commonest_year(entries) or fallback_year,
+                        headings=walk.headings)
+
+
+def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...], i: int,
+          found: Survey) -> None:
+    line, info = lines[i], infos[i]
+    mark, text = info.shape.mark, info.text
+    if mark == "group":
+        walk.current = None
+        walk.headings += 1
+        return
+    heading = _heading(walk, lines, infos, i, found)
+    if heading is not None:
+        walk.heading(text, heading[0], title=heading[1])
+        return
+    current = walk.current
+    prose = found.layout == "prose"
+    new_block = (current is None or not found.wrapped or mark != "text"
+                 or _ended(lines[i - 1], infos[i - 1]))
+    if prose:
+        if new_block:
+            walk.open(line, info.shape.start, None)
+        walk.current.pieces.append(_piece(line, info, continuing=not new_block))
+        return
+    date, opens = _opening(walk, info, new_block, found)
+    if opens:
+        walk.open(line, info.shape.start, date)
+        walk.current.pieces.append(_piece(line, info, continuing=False))
+    elif current is not None:
+        current.pieces.append(_piece(line, info, continuing=True))
+
+
+def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> tuple[DateSpan | None, bool] | None:
+    """(the date it puts in force, whether it is the document's title) if line i is a
+    heading, else None."""
+    info = infos[i]
+    mark, text = info.shape.mark, info.text
+    names_chronicle = any(n in text for n in v.CHRONICLE_NAMES)
+    first = not walk.blocks and walk.title is None
+    if mark == "heading":
+        date = heading_date(text, walk.context)
+        return date, first and (names_chronicle or info.shape.level == 1 or date is None)
+    if names_chronicle and first and looks_like_heading(text):
+        return heading_date(text, walk.context), True
+    if mark == "section" and looks_like_heading(v.BRACKETED.sub("", text)):
+        return heading_date(text, walk.context), False
+    if info.opens is not None and mark == "text" and is_date_heading(text):
+        return heading_date(text, walk.context, own=False), first and names_chronicle
+    if mark in ("text", "item") and info.opens is None and looks_like_heading(text) and _over_entries(
+            lines, infos, i, found):
+        return None, False
     return None
 
 
-def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[。！？!?…][”’」』）)]*$", text))
+def _over_entries(lines, infos, i: int, found: Survey) -> bool:
+    """An undated short line is a heading when it stands on its own (after a sentence or
+    heading) over a dated line or an item."""
+    if i + 1 >= len(infos):
+        return False
+    following = infos[i + 1]
+    if not (following.opens is not None or following.shape.mark in ("item", "section", "same_day")):
+        return False
+    return i == 0 or _ended(lines[i - 1], infos[i - 1]) or not found.wrapped
 
 
-def chronicle_category(title: str | None) -> str | None:
+def _ended(line: TextLine, info: LineInfo) -> bool:
+    return line.ends_paragraph or ends_sentence(line.text) or info.shape.mark == "heading"
+
+
+def _opening(walk: _Walk, info: LineInfo, new_block: bool,
+             found: Survey) -> tuple[DateSpan | DateWarning | None, bool]:
+    """(its date, whether it opens an entry) for a chronicle line that is no heading."""
+    mark = info.shape.mark
+    if mark == "continued" and info.opens is None:
+        return None, False
+    if info.opens is not None and (new_block or mark != "text"):
+        if info.year_only and not found.year_grain and mark == "text" and walk.current is not None:
+            return None, False               # a statistic inside the entry before
+        own = opening_date(info.text, walk.context)
+        if own is not None:
+            return own, True                 # an impossible date: an undated entry, and a warning
+    if mark == "same_day":
+        base = walk.last or walk.heading_date
+        return (from_context(base) if base else None), True
+    heading = walk.heading_date
+    if heading is None:
+        return None, False
+    if mark == "item" or walk.current is None or (
+            heading.precision == Precision.DAY and new_block):
+        return from_context(heading), True
+    return None, False
+
+
+def _piece(line: TextLine, info: LineInfo, *, continuing: bool) -> Piece:
+    """A line's text for an entry's body: an item keeps nothing of its mark; a line that
+    carries an entry on keeps "▲" out too."""
+    start = info.shape.start if (not continuing or info.shape.mark in ("continued", "item")) else 0
+    return line.text[start:], line.offset + start, line.ends_paragraph
+
+
+def _place_captions(captions: tuple[Caption, ...], blocks: list[_Block], owner_of_line: list[int]) -> None:
+    """A caption belongs to the block of the last line before it (one pass: both in order)."""
+    owner, k = -1, 0
+    for caption in captions:
+        while k < min(caption.before, len(owner_of_line)):
+            owner = owner_of_line[k] if owner_of_line[k] >= 0 else owner
+            k += 1
+        if blocks:
+            blocks[max(owner, 0)].captions.append(caption)
+
+
+def _category(title: str | None) -> str | None:
     """The category a chronicle's title line names ("2021年大事记" -> "大事记")."""
     return next((name for name in v.CHRONICLE_NAMES if title and name in title), None)
 
 
-def segment_chronicle(layout: Layout, *, category: str | None = None,
-                      name: str = "大事记") -> Segmentation:
-    """Entries of a chronicle; their category is `category`, else what the chronicle's
-    title line calls it, else the document's `name`."""
-    title: str | None = None
-    year: int | None = None
-    month: int | None = None
-    blocks: list[_Open] = []
-    current: _Open | None = None
-    owner_of_line: list[int] = []
-    for line in layout.lines:
-        text = line.text
-        heading_year = v.YEAR_HEADING.match(text)
-        if heading_year or month_number(text):
-            if heading_year:
-                year = int(heading_year["year"])
-            else:
-                month = month_number(text)
-                year = int(v.MONTH_HEADING.match(text)["year"] or 0) or year
-            current = None
-            owner_of_line.append(len(blocks) - 1)
-            continue
-        same_day = v.SAME_DAY_MARK.match(text)
-        may_open = current is None or _ends_sentence(current.pieces[-1][0])
-        if same_day or (may_open and _date_prefix(text)):
-            current = _Open(line, year, month, bool(same_day or v.SAME_DAY_WORDS.match(text)))
-            blocks.append(current)
-            skip = same_day.end() if same_day else 0
-            current.pieces.append((text[skip:], line.offset + skip, line.ends_paragraph))
-        elif current is None and month is None and title is None:
-            title = join_lines([(text, line.offset, False)]).text    # the chronicle's own title
-        elif current is None:
-            current = _Open(line, year, month, False)                # undated text
-            blocks.append(current)
-            current.pieces.append((text, line.offset, line.ends_paragraph))
-        else:
-            current.pieces.append((text, line.offset, line.ends_paragraph))
-        owner_of_line.append(len(blocks) - 1)
-    for caption in layout.captions:
-        owners = [o for o in owner_of_line[:caption.before] if o >= 0] or [0]
-        if blocks:
-            blocks[owners[-1]].captions.append(caption)
-    chosen = category or chronicle_category(title) or name
-    return Segmentation("chronicle", tuple(_entry(b, chosen) for b in blocks), title=title)
+def _commonest_year(entries: tuple[Entry, ...]) -> int | None:
+    years: dict[int, int] = {}
+    for entry in entries:
+        if entry.date is not None and not entry.date.relative:
+            years[entry.date.start.year] = years.get(entry.date.start.year, 0) + 1
+    return max(years, key=lambda y: (years[y], -y)) if years else None
 
 
-def _entry(block: _Open, category: str) -> Entry:
-    body = join_lines(block.pieces).strip()
-    prefix = None if block.same_day and not v.SAME_DAY_WORDS.match(body.text) else _date_prefix(body.text)
-    rest = body.text[prefix.end():] if prefix else body.text
+def _entry(block: _Block, category: str) -> Entry:
+    body = block.text()
     return Entry(
-        title=first_clause(v.AFTER_DATE.sub("", rest)),
+        title=dated_title(body.text, block.head),
         category=category,
         body=body,
         line=block.start.number,
-        offset=block.start.offset,
+        offset=block.start.offset + block.at,
         captions=tuple(block.captions),
-        year=block.year,
-        month=block.month,
-        same_day=block.same_day,
+        date=block.date,
+        context=block.context,
+        section=block.section,
     )
+
+
+def _prose_entries(blocks: list[_Block], category: str, line_of: Callable[[int], int]) -> Iterator[Entry]:
+    """Each paragraph cut at its dated sentences; what comes before the first is context.
+    The date in force runs on from paragraph to paragraph until a heading sets another."""
+    context, set_by = DateContext(), None
+    for block in blocks:
+        if block.context is not set_by:
+            context = set_by = block.context
+        paragraph = block.text()
+        found = dated_sentences(paragraph.text, context)
+        for k, sentence in enumerate(found):
+            end = found[k + 1].start if k + 1 < len(found) else len(paragraph.text)
+            body = paragraph.slice(sentence.start, end)
+            body = body.slice(0, len(body.text.rstrip()))
+            date = sentence.date.shifted(-sentence.start)
+            offset = body.origin(0)
+            yield Entry(
+                title=dated_title(body.text, date.span),
+                category=category,
+                body=body,
+                line=line_of(offset),
+                offset=offset,
+                captions=tuple(block.captions) if k == 0 else (),
+                date=date,
+                context=context.after(sentence.previous),
+                section=block.section,
+            )
+        if found:
+            context = context.after(found[-1].date)

@@ -1,14 +1,16 @@
-"""What segmentation yields: entries of text, not yet dated."""
+"""What segmentation yields: entries of text with the date context they are read in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from timeline.dates import DateSpan
+from timeline.segment.context import DateContext
 from timeline.text import Caption, CleanText
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One 【entry】 of a yearbook or one dated line of a chronicle."""
+    """One 【entry】 of a yearbook, one dated entry of a chronicle, one dated sentence of prose."""
 
     title: str                        # cleaned
     category: str
@@ -18,14 +20,18 @@ class Entry:
     role: str = "event"               # "event" | "overview" | "xref" (EventKind values)
     footnotes: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
-    # chronicles: the context a day line is read in
-    year: int | None = None           # a year heading in force, else None (the document's)
-    month: int | None = None          # the month heading in force
-    same_day: bool = False            # "△" / "同日": the date of the entry before
+    # Chronicles and prose: the entry's own date, read in context (spans index the body),
+    # or taken from a heading or the entry before (an empty span); None when undated.
+    date: DateSpan | None = None
+    # The date context the body is read in: the date just before it, the document's year.
+    context: DateContext = DateContext()
+    section: str | None = None        # the heading in force (a yearbook's is its category)
 
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    layout: str                       # "yearbook" | "chronicle"
+    layout: str                       # one of vocabulary.LAYOUTS
     entries: tuple[Entry, ...]
-    title: str | None = None          # a chronicle's own title line ("2021年大事记")
+    title: str | None = None          # the document's own title line ("2021年大事记")
+    year: int | None = None           # the document's year: given, its title's, else its entries'
+    headings: int = 0                 # headings met (sections, months, days, groups)

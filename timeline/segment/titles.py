@@ -1,7 +1,19 @@
 """Titles for text that has none of its own: the first clause, shortened sensibly."""
 from __future__ import annotations
 
+import re
+
+from timeline.dates.tables import PART_OF_DAY
 from timeline.segment import vocabulary as v
+
+# Time words that may open an entry's text after its date: parts of the day (two
+# characters or more: "晚" alone opens 晚会) and the vocabulary's words.
+# "起" and the like only before a break: "起草……" is a word of its own.
+_PARTS = sorted((w for w in PART_OF_DAY if len(w) > 1), key=len, reverse=True)
+_WORDS = sorted(v.LEADING_TIME_WORDS, key=len, reverse=True)
+_LEADING = re.compile(r"^(?:[\s，,、：:．.]+|" + "|".join(map(re.escape, _PARTS))
+                      + r"|(?:" + "|".join(map(re.escape, _WORDS)) + r")(?=[\s，,、：:])|"
+                      + v.BRACKETED.pattern + ")")
 
 
 def first_clause(text: str) -> str:
@@ -22,3 +34,24 @@ def first_clause(text: str) -> str:
     if cut < v.TITLE_MAX_CHARS // 2:
         cut = v.TITLE_MAX_CHARS
     return clause[:cut].rstrip("、 ") + "…"
+
+
+def after_time_words(text: str) -> str:
+    """`text` without the separators, glosses and time words that open it."""
+    while True:
+        match = _LEADING.match(text)
+        if not match or not match.end():
+            return text
+        text = text[match.end():]
+
+
+def dated_title(body: str, span: tuple[int, int] | None) -> str:
+    """The title of a dated entry: its first clause after its date (at `span`, a date the
+    entry has from elsewhere has none), without the time words and glosses that follow
+    the date. A date inside the first clause ("学校于1938年迁往……") is taken out with the
+    word that ties it in."""
+    if span is None or span == (0, 0):
+        return first_clause(after_time_words(body))
+    start, end = span
+    lead = body[:start].rstrip().rstrip(v.DATE_PREPOSITIONS) if start else ""
+    return first_clause(lead + after_time_words(body[end:]))

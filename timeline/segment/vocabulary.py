@@ -31,26 +31,47 @@ HEADING_MAX_RAW_CHARS = 2 * HEADING_MAX_CHARS + 6     # with numbering and layou
 # Anything sentence-like disqualifies a heading.
 HEADING_FORBIDDEN = re.compile(r"[，。；：、！？!?,;:“”\"《》（）()【】▲△]|^\d")
 
-# --- chronicles (大事记) ------------------------------------------------------------------
-_CN_MONTH = "正一二三四五六七八九十"
-MONTH_HEADING = re.compile(
-    rf"^(?:(?P<year>\d{{4}})\s*年\s*)?(?P<month>\d{{1,2}}|十[一二]?|[{_CN_MONTH}])\s*月\s*(?:份)?$"
+# --- layouts --------------------------------------------------------------------------------
+# What ParsedDocument.layout says of a document (README "Layouts"):
+#   yearbook   【title】 entries under section headings (年鉴);
+#   chronicle  entries that open with a date: lines, bullets, numbered items or paragraphs,
+#              under headings that set the year, month or day in force (大事记, 年表, 时间线);
+#   prose      paragraphs in which each dated sentence is an event (校史, 志 text).
+LAYOUTS = ("yearbook", "chronicle", "prose")
+
+# --- line shapes (chronicles and prose) ---------------------------------------------------
+# Markdown headings ("## 2020年1月25日 初一"); the level is the number of "#".
+MARKDOWN_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t\u3000]*")
+# Section numbering that makes a line a heading: "一、", "（一）", "第一阶段", "第二章".
+SECTION_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十百]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|第[一二三四五六七八九十百0-9]{1,4}(?:章|节|部分|篇|编|卷|阶段))[ \t\u3000]*"
 )
-YEAR_HEADING = re.compile(r"^(?P<year>\d{4})\s*年$")
-CN_MONTHS = {"正": 1, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-             "九": 9, "十": 10, "十一": 11, "十二": 12}
-_DASH = r"[—–\-－~～至到、]+"
-# "2日", "15—16日", "28日—3月2日", "9月16日", "16、18日" at the start of a line.
-DAY_LINE = re.compile(
-    rf"^(?:\d{{1,2}}\s*月\s*)?(?:\d{{1,2}}\s*(?:日\s*)?{_DASH}\s*(?:\d{{1,2}}\s*月\s*)?)?\d{{1,2}}\s*日"
+# List items: Markdown bullets (a space after), symbol bullets, numbered items "（1）",
+# "1.", "1、", "①". A number followed by another digit is a date or a decimal, not an item.
+LIST_ITEM = re.compile(
+    r"^(?:[-*+][ \t\u3000]+|[•●◆◇○◎■□★☆·][ \t\u3000]*|[（(][0-9]{1,3}[)）][ \t\u3000]*"
+    r"|[0-9]{1,3}[.．、)）](?![0-9])[ \t\u3000]*|[①-⑳][ \t\u3000]*)"
 )
-# Part of a month: "上旬", "是月中旬", "月底".
-XUN_LINE = re.compile(r"^(?:是月|本月|同月|当月)?(?:上旬|中旬|下旬|月初|月中|月底|月末)")
-# The month as a whole: "是月，……", "本月……".
-MONTH_LINE = re.compile(r"^(?:是月|本月|同月|当月|月内)")
-# The same day as the line before: "△ ……", "同日，……".
-SAME_DAY_MARK = re.compile(r"^[△]\s*")
-SAME_DAY_WORDS = re.compile(r"^(?:同日|是日|当日|当天)")
+# The same day as the entry before: "※ ……", "△ ……" (同日/是日/当日 are dates the resolver reads).
+SAME_DAY_MARK = re.compile(r"^[※△][ \t\u3000]*")
+# "▲ ……" in a chronicle continues the entry before (another item of the same date).
+CONTINUATION_MARK = re.compile(r"^▲[ \t\u3000]*")
+# A group marker on a line of its own ("【中国】", "【武汉-湖北】"): it groups the items
+# under it and is not an entry.
+GROUP_MARKER = re.compile(r"^【(?P<name>\s*[^【】\s][^【】]{0,23})】$")
+# Inline markup left in text copied from Markdown or web pages: links keep their text,
+# emphasis marks and line-break tags go.
+LINK = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\([^()\s]*\)")
+EMPHASIS = re.compile(r"\*\*|__|<br\s*/?>|</?(?:b|strong|em|i)>", re.I)
+
+# A heading line is short and no sentence: no sentence punctuation inside it.
+HEADING_TEXT_MAX_CHARS = 40
+SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;!?]")
+# After a date heading's date, only a gloss may follow: something in brackets, a few
+# characters ("初一", "星期六") when the date is complete, or a chronicle's name.
+HEADING_GLOSS_MAX_CHARS = 3
+BRACKETED = re.compile(r"[（(][^（）()]*[)）]|〔[^〔〕]*〕|\[[^\[\]]*\]")
 # What separates a chronicle line's date from its text.
 AFTER_DATE = re.compile(r"^[\s，,、：:．.]+")
 # A chronicle event's title: its first clause, at most this long.
@@ -58,7 +79,31 @@ CLAUSE_END = re.compile(r"[，。；：！？,;!?]")
 TITLE_MAX_CHARS = 30
 TITLE_MIN_CHARS = 4
 # A chronicle's own title line names its category: "2021年大事记" -> "大事记".
-CHRONICLE_NAMES = ("大事记", "大事纪要", "大事年表", "纪事")
+CHRONICLE_NAMES = ("大事记", "大事纪要", "大事年表", "纪事", "大事纪", "年表", "时间线")
+# Characters a date may be written between in a title line ("——2019年大事记——").
+TITLE_DECORATION = " \t\u3000-—–·•*#=_~"
 
-# --- the document's year -----------------------------------------------------------------
-YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# --- layout detection ----------------------------------------------------------------------
+# Text wrapped at a fixed width (PDF) has many lines of the same width; text with one
+# paragraph per line (web pages, Markdown, Word) does not. Wrapped when at least this share
+# of the lines of some length are within one cell of the commonest width.
+WRAP_MIN_LINE_CHARS = 8
+WRAP_SHARE = 0.3
+# A chronicle's entries open with dates of one grain; a line opening with only a year in a
+# chronicle of days or months is a statistic inside an entry ("2018年，全市有……"), unless
+# at least this share of its dated lines open with a year alone (a year-by-year 年表).
+YEAR_GRAIN_SHARE = 0.3
+# Prose: paragraphs hold several dated sentences. At least this many dated sentences after
+# the first per paragraph make a document prose rather than a chronicle of paragraphs.
+PROSE_INNER_DATES_PER_PARAGRAPH = 0.5
+# How many paragraphs the prose test reads (enough to decide; bounded for long documents).
+PROSE_SAMPLE_PARAGRAPHS = 300
+# Sentence ends in prose; a clause ends at a comma as well.
+SENTENCE_END = "。！？!?；;"
+CLAUSE_BREAK = "，,、：:"
+# Words between an entry's date and its text that say when, not what: they are not part of
+# its title ("1月23日起，……", "下午，……" under a day heading). Parts of the day come from
+# the resolver's table (timeline.dates.tables.PART_OF_DAY).
+LEADING_TIME_WORDS = ("起", "开始", "以来", "前后", "左右", "许", "期间", "晚些时候", "前夕")
+# What ties a date standing inside a clause to it ("学校于1938年迁往……"): left out of titles.
+DATE_PREPOSITIONS = "于在自从"

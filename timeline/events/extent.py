@@ -1,0 +1,72 @@
+"""An event's extent from the words of its entry: the part of the day or clock time written
+after its date ("23日 区图书馆于晚上在……举办", "- 下午，……" under a day heading), and a
+later day its text ends it on ("……开幕，次日闭幕", "……至25日结束")."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from timeline.dates import DateSpan, Precision
+from timeline.dates.tables import PART_OF_DAY
+from timeline.events import vocabulary as v
+
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+_SEPARATORS = " \u3000，,、：:．."
+# Parts of the day of two characters or more ("晚" alone opens 晚会, 晚报).
+_PART_WORDS = re.compile("|".join(map(re.escape, sorted((w for w in PART_OF_DAY if len(w) > 1),
+                                                         key=len, reverse=True))))
+
+
+def extent(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> DateSpan:
+    return extended(body, with_time_of_day(body, primary, mentions), mentions)
+
+
+def _first_clause(body: str, primary: DateSpan) -> tuple[int, int]:
+    start = primary.span[1]
+    while start < len(body) and body[start] in _SEPARATORS:
+        start += 1
+    match = _CLAUSE_END.search(body, start)
+    end = match.start() if match else len(body)
+    if end == start and match:                 # a clause of time words alone: "下午，"
+        following = _CLAUSE_END.search(body, end + 1)
+        end = following.start() if following else len(body)
+    return start, end
+
+
+def with_time_of_day(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> DateSpan:
+    """A day without a time takes the clock time or part of the day its first clause gives."""
+    if primary.precision != Precision.DAY or primary.start != primary.end:
+        return primary
+    if primary.time is not None or primary.part_of_day is not None:
+        return primary
+    start, end = _first_clause(body, primary)
+    for mention in mentions:
+        if start <= mention.span[0] < end and mention.time is not None and (
+                mention.start, mention.end) == (primary.start, primary.end):
+            return replace(primary, time=mention.time, end_time=mention.end_time,
+                           part_of_day=mention.part_of_day)
+        if mention.span[0] >= end:
+            break
+    clause = body[start:end]
+    word = _PART_WORDS.search(clause)
+    if word is None or any(start <= m.span[0] < start + word.start() for m in mentions):
+        return primary
+    return replace(primary, part_of_day=PART_OF_DAY[word.group()][0])
+
+
+def extended(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> DateSpan:
+    """A day or range runs on to the later day the text ends it on."""
+    if primary.precision != Precision.DAY:
+        return primary
+    for mention in mentions:
+        if mention.span[0] < primary.span[1] or mention.precision != Precision.DAY:
+            continue
+        gap = (mention.end - primary.end).days
+        if not 0 < gap <= v.EXTEND_MAX_DAYS:
+            continue
+        after = body[mention.span[1]:mention.span[1] + v.END_WORD_REACH + 4]
+        ends = any(word in after[:v.END_WORD_REACH + len(word)] for word in v.END_WORDS)
+        to = body[max(0, mention.span[0] - 1):mention.span[0]] in v.RANGE_TO
+        if ends or to:
+            return replace(primary, end=mention.end)
+    return primary

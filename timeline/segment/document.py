@@ -1,0 +1,49 @@
+"""One document's segmentation: survey its lines, choose its layout, segment it."""
+from __future__ import annotations
+
+from collections import Counter
+
+from timeline.segment.chronicle import segment_dated
+from timeline.segment.context import DateContext
+from timeline.segment.detect import survey
+from timeline.segment.entry import Segmentation
+from timeline.segment.yearbook import segment_yearbook
+from timeline.text import Layout
+
+# A yearbook entry's own date, which tells the yearbook's year, is in its first words.
+_ENTRY_HEAD_CHARS = 40
+
+
+def segment_document(layout: Layout, *, structured: bool = False, year: int | None = None,
+                     fallback_year: int | None = None, category: str | None = None,
+                     default_category: str = "综述", name: str = "大事记") -> Segmentation:
+    """Entries of a document, in the layout its lines show.
+
+    `year` (given by the user) is the document's year, in force where the document sets
+    none; `fallback_year` (from its file name) only when the document gives no year. Categories:
+    a yearbook's come from its section headings (`category`, else `default_category`, before
+    the first); a chronicle's or prose document's are all `category`, else what its title
+    calls it ("大事记"), else `name`.
+    """
+    found = survey(layout, structured=structured)
+    if found.layout != "yearbook":
+        return segment_dated(layout, found, year=year, fallback_year=fallback_year,
+                             category=category, name=name)
+    segmentation = segment_yearbook(layout, default_category=category or default_category)
+    return Segmentation(segmentation.layout, segmentation.entries, title=segmentation.title,
+                        year=year or yearbook_year(segmentation) or fallback_year, headings=segmentation.headings)
+
+
+def yearbook_year(segmentation: Segmentation) -> int | None:
+    """The year a yearbook's entries are dated in most often (the earliest of equals): the
+    first written-out date of each entry's first words, not the figures in its body."""
+    counts: Counter[int] = Counter()
+    bare = DateContext()
+    for entry in segmentation.entries:
+        mentions = bare.resolve(entry.body.text[:_ENTRY_HEAD_CHARS]).mentions
+        first = next((m for m in mentions if not m.relative), None)
+        if first is not None:
+            counts[first.start.year] += 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], -y))

@@ -1,0 +1,124 @@
+"""What each line of a chronicle or prose document is: its mark and whether a date opens it.
+
+A line's mark (Markdown heading, section number, list item, same-day mark, group marker)
+comes from the structure vocabulary; whether a date opens its text comes from the date
+resolver itself (a mention or warning whose span starts where the text starts), so that a
+line opens with a date in exactly the forms `timeline.dates` reads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.dates import DateSpan, DateWarning, Precision
+from timeline.segment import vocabulary as v
+from timeline.segment.context import DateContext
+from timeline.text import CleanText, clean_line
+
+# The text read to see whether a date opens a line: dates at the start of a line are
+# short, so only its head is resolved (the whole line when a date runs to the head's end).
+HEAD_CHARS = 24
+# The context lines are surveyed in, before the true one is known: any year and day will
+# do to see whether a date opens a line ("同日", "14时" need a day to count from).
+_ANY_DAY = date(2000, 1, 1)
+SURVEY_CONTEXT = DateContext(previous=DateSpan("", (0, 0), _ANY_DAY, _ANY_DAY, Precision.DAY),
+                             year=_ANY_DAY.year)
+
+Mark = str   # "heading" | "section" | "group" | "item" | "same_day" | "continued" | "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    mark: Mark
+    start: int          # where the line's own text starts, after its mark
+    level: int = 0      # a Markdown heading's level
+
+
+def line_shape(text: str) -> Shape:
+    """The mark a line opens with, if any."""
+    if text.startswith("#"):
+        match = v.MARKDOWN_HEADING.match(text)
+        if match and match.end() < len(text):
+            return Shape("heading", match.end(), len(match["level"]))
+    if text.startswith("【") and v.GROUP_MARKER.match(text):
+        return Shape("group", 1)
+    for mark, pattern in (("same_day", v.SAME_DAY_MARK), ("continued", v.CONTINUATION_MARK),
+                          ("section", v.SECTION_NUMBER), ("item", v.LIST_ITEM)):
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            return Shape(mark, match.end())
+    return Shape("text", 0)
+
+
+def without_markup(text: CleanText) -> CleanText:
+    """`text` without inline Markdown and web markup: a link keeps its text, emphasis
+    marks and <br> go. Origins are kept for every character left."""
+    if "[" not in text.text and "*" not in text.text and "_" not in text.text and "<" not in text.text:
+        return text
+    drop: list[tuple[int, int]] = []
+    for match in v.LINK.finditer(text.text):
+        drop.append((match.start(), match.start("text")))
+        drop.append((match.end("text"), match.end()))
+    drop.extend(m.span() for m in v.EMPHASIS.finditer(text.text))
+    if not drop:
+        return text
+    keep = bytearray(b"\x01") * len(text.text)
+    for start, end in drop:
+        keep[start:end] = bytes(end - start)
+    chars = "".join(c for c, k in zip(text.text, keep) if k)
+    origins = tuple(o for o, k in zip(text.origins, keep) if k)
+    return CleanText(chars, origins)
+
+
+def clean_piece(text: str, offset: int) -> CleanText:
+    """A line's text as entries hold it: layout spaces and markup dropped."""
+    return without_markup(clean_line(text, offset))
+
+
+def opening_date(text: str, context: DateContext) -> DateSpan | DateWarning | None:
+    """The date `text` opens with, read in `context`: the first mention or warning, when it
+    starts at the start of the text."""
+    head = text[:HEAD_CHARS]
+    found = _first(context, head)
+    if found is not None and found.span[1] >= len(head) - 2 and len(text) > len(head):
+        found = _first(context, text)      # the date may run on past the head
+    return found
+
+
+def _first(context: DateContext, text: str) -> DateSpan | DateWarning | None:
+    found = context.resolve(text)
+    first = min((*found.mentions[:1], *found.warnings[:1]), key=lambda m: m.span[0], default=None)
+    return first if first is not None and first.span[0] == 0 else None
+
+
+def is_date_heading(text: str) -> bool:
+    """A heading line that is a date ("2019年", "三月", "清康熙十三年（1674年）", "2020年1月25日
+    初一", "2019年1月大事记"): a short line that is its date and at most a gloss."""
+    if len(text) > v.HEADING_TEXT_MAX_CHARS or v.SENTENCE_PUNCTUATION.search(text):
+        return False
+    found = SURVEY_CONTEXT.resolve(text)
+    if not found.mentions or found.warnings:
+        return False
+    first = found.mentions[0]
+    rest = list(text)
+    for mention in found.mentions:
+        rest[mention.span[0]:mention.span[1]] = [""] * (mention.span[1] - mention.span[0])
+    left = v.BRACKETED.sub("", "".join(rest))
+    for name in v.CHRONICLE_NAMES:
+        left = left.replace(name, "")
+    left = left.strip(v.TITLE_DECORATION)
+    glossed = not first.relative and len(left) <= v.HEADING_GLOSS_MAX_CHARS
+    return first.span[0] <= 1 and (not left or glossed)
+
+
+def heading_date(text: str, context: DateContext, *, own: bool = True) -> DateSpan | None:
+    """The date a heading puts in force: its first mention, read in `context`. A heading
+    that is no date of its own ("（一）第一阶段：……（2019年12月27日至2020年1月19日）", a
+    chronicle's title) puts one in force only when it writes the date out (`own`)."""
+    return next((m for m in context.resolve(text).mentions if not (own and m.relative)), None)
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line that is no sentence: a section title ("城市建设", "第一阶段：……")."""
+    return (0 < len(text) <= v.HEADING_TEXT_MAX_CHARS
+            and not v.SENTENCE_PUNCTUATION.search(text) and not text.endswith("。"))

@@ -1,0 +1,80 @@
+"""Prose (校史, 志): one event per dated sentence or clause; undated sentences are context.
+
+A sentence is dated when a date opens it ("1897年（清光绪二十三年），……", "翌年，……",
+"是年秋，……") or stands early in its first clause ("学校于1938年迁往……"). Inside a sentence,
+a clause that opens with a date of another time starts another event ("……迁往某地，1899年
+增设……"); one that only carries the event on ("……开幕，次日闭幕") does not.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.dates import DateSpan, Precision
+from timeline.segment import vocabulary as v
+from timeline.segment.context import DateContext
+
+# What may stand between a sentence's start and its date: spaces and opening quotes.
+_LEADING = " \u3000“\"‘'「『（("
+# A date this early in a sentence's first clause dates the sentence ("学校于1938年……").
+LEAD_MAX_CHARS = 12
+# A clause dated within this many days after the event's date carries the event on.
+CARRIES_ON_DAYS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSentence:
+    start: int                     # where the event's text starts in the paragraph
+    date: DateSpan                 # its date, spans in the paragraph
+    previous: DateSpan | None      # the mention before it (what relative words counted from)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in v.SENTENCE_END:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _carries_on(mention: DateSpan, current: DateSpan | None) -> bool:
+    if current is None:
+        return False
+    if (mention.start, mention.end) == (current.start, current.end):
+        return True
+    return (mention.precision == Precision.DAY and current.precision == Precision.DAY
+            and 0 <= (mention.start - current.end).days <= CARRIES_ON_DAYS)
+
+
+def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
+    mentions = context.resolve(text).mentions
+    found: list[DatedSentence] = []
+    k = 0                                       # the next mention to look at
+    current: DateSpan | None = None
+    for start, end in sentence_spans(text):
+        opening = start
+        while opening < end and text[opening] in _LEADING:
+            opening += 1
+        first_clause_end = next((i for i in range(opening, end) if text[i] in v.CLAUSE_BREAK), end)
+        while k < len(mentions) and mentions[k].span[0] < opening:
+            k += 1
+        first = True
+        while k < len(mentions) and mentions[k].span[0] < end:
+            mention = mentions[k]
+            at = mention.span[0]
+            before = text[at - 1] if at > 0 else ""
+            if first and (at == opening or (at < first_clause_end and at - opening <= LEAD_MAX_CHARS
+                                            and text[at - 1] not in _LEADING)):
+                dated = at if at == opening else opening
+            elif not first and before in v.CLAUSE_BREAK and not _carries_on(mention, current):
+                dated = at
+            else:
+                dated = -1
+            if dated >= 0:
+                found.append(DatedSentence(dated, mention, mentions[k - 1] if k else context.previous))
+                current = mention
+            first = False
+            k += 1
+    return found
