@@ -27,8 +27,8 @@ def test_dates_outside_the_supported_years_are_dropped_with_a_warning():
     [ev] = checked.events
     assert (ev.primary, ev.mentions, ev.moments, checked.year) == (None, (ok,), (), None)
     messages = [w.message for _, w in checked.warnings]
-    assert "date 9999-12-31 outside the supported years 1800–2200: ignored" in messages
-    assert "document year 9999 outside the supported years 1800–2200: ignored" in messages
+    assert "date 9999-12-31 outside the supported years 1000–2200: ignored" in messages
+    assert "document year 9999 outside the supported years 1000–2200: ignored" in messages
     edges = document(event("b", "x", f"{limits.FIRST_YEAR}-01-01"), event("c", "y", f"{limits.LAST_YEAR}-12-31"))
     assert validate_document(edges) is edges        # the bounds are inside
 

@@ -34,8 +34,8 @@ def every_url(client, keys) -> dict[str, int]:
 def test_far_dates_are_warned_about_and_never_stored(timeline, tmp_path):
     result = timeline("ingest", write(tmp_path / "far-2021.txt", FAR_DATES))
     assert result.exit_code == 0, result.output
-    assert "date 9999-12-31 outside the supported years 1800–2200" in result.output
-    assert "date 0001-01-01 outside the supported years 1800–2200" in result.output
+    assert "date 9999-12-31 outside the supported years 1000–2200" in result.output
+    assert "date 0001-01-01 outside the supported years 1000–2200" in result.output
     stored = rows(timeline.url)
     assert [r.title for r in stored] == ["城东污水处理厂试运行", "占位日期", "公元元年"]
     assert [r.start_date for r in stored][1:] == [None, None]       # the events stay, undated

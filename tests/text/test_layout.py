@@ -42,6 +42,7 @@ def test_layout_spaces_go_real_spaces_stay(raw, clean):
     ([("电动叉车CPD160-", 0, False), ("AXZ4”及", 20, False)], "电动叉车CPD160-AXZ4”及"),
     ([("媒体报道。", 0, True), ("全年签约", 10, False)], "媒体报道。\n全年签约"),
     ([("总投资 10", 0, False), ("亿元以上", 10, False)], "总投资10亿元以上"),
+    ([("成立1", 0, False), ("00周年", 10, False)], "成立100周年"),
 ])
 def test_wrapped_lines_join(lines, joined):
     assert join_lines(lines).text == joined

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Callable
 
 from timeline.dates import DateSpan, DateWarning, Precision, resolve
@@ -13,15 +12,11 @@ from timeline.events.keys import event_key, unique_keys
 from timeline.events.model import Event, EventKind, Source
 from timeline.events.moments import moments_of
 from timeline.events.tags import tags_for
-from timeline.segment import DateContext, Entry, Segmentation, from_context
+from timeline.segment import DateContext, Entry, Segmentation, from_context, whole_year
 from timeline.segment.titles import first_clause
 from timeline.text import Caption
 
 Warnings = list[tuple[int, DateWarning]]
-
-
-def whole_year(year: int) -> DateSpan:
-    return DateSpan("", (0, 0), date(year, 1, 1), date(year, 12, 31), Precision.YEAR, relative=True)
 
 
 def first_sentence(body: str) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-# Years an event's date may fall in. Chronicles reach back to the Qing and plans look a few
-# decades ahead; a date outside (0001-01-01, 9999-12-31: typos, OCR noise or placeholders)
-# is a warning and the event keeps no date, so nothing downstream computes past the ends of
-# the calendar (a feed's DTEND is the day after the last day).
-FIRST_YEAR = 1800
+# Years an event's date may fall in. Gazetteers reach back through the Qing and Ming
+# (清康熙十三年 is 1674) and plans look a few decades ahead; a date outside (0001-01-01,
+# 9999-12-31: typos, OCR noise or placeholders) is a warning and the event keeps no date,
+# so nothing downstream computes past the ends of the calendar (a feed's DTEND is the day
+# after the last day).
+FIRST_YEAR = 1000
 LAST_YEAR = 2200
 
 # Characters, as the columns are declared.

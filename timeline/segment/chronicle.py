@@ -15,11 +15,11 @@ The date in force moves with every heading and entry, never with a date inside a
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from timeline.dates import DateSpan, DateWarning, Precision
 from timeline.segment import vocabulary as v
-from timeline.segment.context import DateContext, from_context, opening
+from timeline.segment.context import DateContext, from_context, opening, whole_year
 from timeline.segment.detect import LineInfo, Survey, ends_sentence
 from timeline.segment.entry import Entry, Segmentation
 from timeline.segment.lines import (heading_date, is_date_heading, looks_like_heading,
@@ -48,13 +48,22 @@ class _Block:
         return without_markup(join_lines(self.pieces)).strip()
 
 
+class _Heading(NamedTuple):
+    date: DateSpan | None        # the date it puts in force
+    title: bool                  # the document's own title
+    dates_entries: bool          # a date heading: entries under it without a date take its date
+    level: int                   # a Markdown heading's level; 0 for numbered sections, 7 for others
+
+
 @dataclass(slots=True)
 class _Walk:
     """The state of the walk: what is in force at the current line."""
 
     context: DateContext
-    heading_date: DateSpan | None = None     # the date of the section heading in force
+    heading_date: DateSpan | None = None     # the date of the date heading in force
+    heading_level: int = 0
     last: DateSpan | None = None             # the date of the entry before (same-day marks)
+    year_from_entry: bool = False            # the year in force is the entry before's
     section: str | None = None
     title: str | None = None
     title_year: int | None = None
@@ -62,21 +71,24 @@ class _Walk:
     blocks: list[_Block] = field(default_factory=list)
     current: _Block | None = None
 
-    def heading(self, text: str, date: DateSpan | None, *, title: bool) -> None:
+    def heading(self, text: str, heading: _Heading) -> None:
         self.current = None
         self.headings += 1
-        if title and self.title is None and not self.blocks:
+        if heading.title:
             self.title = text
         else:
             self.section = text
-        if date is not None:
-            in_force = opening(date)
-            self.context = self.context.after(in_force)
-            self.last = None
-            if title and not self.blocks:
-                self.title_year = self.title_year or in_force.start.year
-            else:
-                self.heading_date = in_force
+        if heading.date is None:
+            if heading.level <= self.heading_level:
+                self.heading_date = None     # a section of its own: no date in force for entries
+            return
+        in_force = opening(heading.date)
+        self.context = self.context.after(in_force)
+        self.last, self.year_from_entry = None, False
+        if heading.title:
+            self.title_year = self.title_year or in_force.start.year
+        self.heading_date = in_force if heading.dates_entries else None
+        self.heading_level = heading.level
 
     def open(self, line: TextLine, at: int, date: DateSpan | DateWarning | None) -> _Block:
         head = date.span if date is not None else None
@@ -87,6 +99,7 @@ class _Walk:
         if date is not None:
             self.context = self.context.after(_within(date, self.heading_date))
             self.last = date
+            self.year_from_entry = True
         return block
 
 
@@ -115,7 +128,7 @@ def segment_dated(layout: Layout, found: Survey, *, year: int | None, category: 
     else:
         entries = tuple(_entry(block, chosen) for block in walk.blocks)
     return Segmentation(found.layout, entries, title=walk.title,
-                        year=year or walk.title_year or _commonest_year(entries) or fallback_year,
+                        year=year or walk.title_year or _first_year(entries) or fallback_year,
                         headings=walk.headings)
 
 
@@ -129,7 +142,7 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
         return
     heading = _heading(walk, lines, infos, i, found)
     if heading is not None:
-        walk.heading(text, heading[0], title=heading[1])
+        walk.heading(text, heading)
         return
     current = walk.current
     prose = found.layout == "prose"
@@ -148,25 +161,29 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
         current.pieces.append(_piece(line, info, continuing=True))
 
 
-def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> tuple[DateSpan | None, bool] | None:
-    """(the date it puts in force, whether it is the document's title) if line i is a
-    heading, else None."""
+def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | None:
+    """What line i is as a heading, or None if it is none."""
     info = infos[i]
     mark, text = info.shape.mark, info.text
-    names_chronicle = any(n in text for n in v.CHRONICLE_NAMES)
-    first = not walk.blocks and walk.title is None
+    names_chronicle = any(n in text for n in v.CHRONICLE_NAMES) and not v.BREADCRUMB.search(text)
+    # Before the first entry, a title; one naming a chronicle replaces one without a year
+    # ("大事记" then "2019年1月大事记").
+    first = not walk.blocks and (walk.title is None or names_chronicle and walk.title_year is None)
     if mark == "heading":
         date = heading_date(text, walk.context)
-        return date, first and (names_chronicle or info.shape.level == 1 or date is None)
+        fresh = walk.title is None and (info.shape.level == 1 or date is None)
+        title = first and (names_chronicle or fresh)
+        return _Heading(date, title, date is not None and date.span[0] <= 1, info.shape.level)
     if names_chronicle and first and looks_like_heading(text):
-        return heading_date(text, walk.context), True
+        return _Heading(heading_date(text, walk.context), True, False, 0)
     if mark == "section" and looks_like_heading(v.BRACKETED.sub("", text)):
-        return heading_date(text, walk.context), False
-    if info.opens is not None and mark == "text" and is_date_heading(text):
-        return heading_date(text, walk.context, own=False), first and names_chronicle
+        return _Heading(heading_date(text, walk.context), False, False, 0)
+    if mark == "text" and is_date_heading(text):
+        date = heading_date(text, walk.context)
+        return _Heading(date, first and names_chronicle, True, 0)
     if mark in ("text", "item") and info.opens is None and looks_like_heading(text) and _over_entries(
             lines, infos, i, found):
-        return None, False
+        return _Heading(None, False, False, 7)
     return None
 
 
@@ -195,6 +212,8 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool,
         if info.year_only and not found.year_grain and mark == "text" and walk.current is not None:
             return None, False               # a statistic inside the entry before
         own = opening_date(info.text, walk.context)
+        if isinstance(own, DateSpan) and _rolls_over(walk, own):
+            own = opening_date(info.text, walk.context.after(whole_year(walk.last.start.year + 1)))
         if own is not None:
             return own, True                 # an impossible date: an undated entry, and a warning
     if mark == "same_day":
@@ -207,6 +226,13 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool,
             heading.precision == Precision.DAY and new_block):
         return from_context(heading), True
     return None, False
+
+
+def _rolls_over(walk: _Walk, date: DateSpan) -> bool:
+    """A chronology running into the next year: "1月2日" after "12月31日", with no year
+    written or set by a heading since, is January of the next year."""
+    return (walk.year_from_entry and walk.last is not None and date.relative
+            and (walk.last.start - date.end).days > v.ROLL_OVER_DAYS)
 
 
 def _piece(line: TextLine, info: LineInfo, *, continuing: bool) -> Piece:
@@ -232,12 +258,9 @@ def _category(title: str | None) -> str | None:
     return next((name for name in v.CHRONICLE_NAMES if title and name in title), None)
 
 
-def _commonest_year(entries: tuple[Entry, ...]) -> int | None:
-    years: dict[int, int] = {}
-    for entry in entries:
-        if entry.date is not None and not entry.date.relative:
-            years[entry.date.start.year] = years.get(entry.date.start.year, 0) + 1
-    return max(years, key=lambda y: (years[y], -y)) if years else None
+def _first_year(entries: tuple[Entry, ...]) -> int | None:
+    """The year a chronicle starts in: its first dated entry's."""
+    return next((e.date.start.year for e in entries if e.date is not None), None)
 
 
 def _entry(block: _Block, category: str) -> Entry:

@@ -39,8 +39,14 @@ class DateContext:
 
 def from_context(span: DateSpan) -> DateSpan:
     """A date an entry takes from elsewhere (a heading, the entry before): no text of its
-    own, so an empty span at its start, marked relative."""
-    return replace(span, text="", span=(0, 0), relative=True)
+    own, so an empty span at its start, marked relative. The day, not the hour ("※" after
+    "12日下午3时" is the 12th)."""
+    return replace(span, text="", span=(0, 0), relative=True, time=None, end_time=None, part_of_day=None)
+
+
+def whole_year(year: int) -> DateSpan:
+    """A year as a date taken from context (no text of its own)."""
+    return DateSpan("", (0, 0), date(year, 1, 1), date(year, 12, 31), Precision.YEAR, relative=True)
 
 
 def opening(span: DateSpan) -> DateSpan:

@@ -7,6 +7,7 @@ from timeline.segment.chronicle import segment_dated
 from timeline.segment.context import DateContext
 from timeline.segment.detect import survey
 from timeline.segment.entry import Segmentation
+from timeline.segment.restore import with_date_headings
 from timeline.segment.yearbook import segment_yearbook
 from timeline.text import Layout
 
@@ -25,6 +26,7 @@ def segment_document(layout: Layout, *, structured: bool = False, year: int | No
     the first); a chronicle's or prose document's are all `category`, else what its title
     calls it ("大事记"), else `name`.
     """
+    layout = with_date_headings(layout)
     found = survey(layout, structured=structured)
     if found.layout != "yearbook":
         return segment_dated(layout, found, year=year, fallback_year=fallback_year,

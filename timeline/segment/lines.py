@@ -111,11 +111,14 @@ def is_date_heading(text: str) -> bool:
     return first.span[0] <= 1 and (not left or glossed)
 
 
-def heading_date(text: str, context: DateContext, *, own: bool = True) -> DateSpan | None:
-    """The date a heading puts in force: its first mention, read in `context`. A heading
-    that is no date of its own ("（一）第一阶段：……（2019年12月27日至2020年1月19日）", a
-    chronicle's title) puts one in force only when it writes the date out (`own`)."""
-    return next((m for m in context.resolve(text).mentions if not (own and m.relative)), None)
+def heading_date(text: str, context: DateContext) -> DateSpan | None:
+    """The date a heading puts in force, read in `context`: the date it opens with ("### 1月26日
+    （腊月十六）"), else the first one it writes out in full ("（一）第一阶段：……（2019年12月27日
+    至2020年1月19日）", "汾江2021年大事记"): one context completes is only a passing mention."""
+    mentions = context.resolve(text).mentions
+    if mentions and mentions[0].span[0] <= 1:
+        return mentions[0]
+    return next((m for m in mentions if not m.relative), None)
 
 
 def looks_like_heading(text: str) -> bool:

@@ -48,6 +48,17 @@ def _carries_on(mention: DateSpan, current: DateSpan | None) -> bool:
             and 0 <= (mention.start - current.end).days <= CARRIES_ON_DAYS)
 
 
+def _tied_in_clause(text: str, at: int) -> int:
+    """Where the clause starts when the date at `at` is tied into it by a preposition soon
+    after its start ("……后，学校于1938年迁往……"); -1 otherwise."""
+    if not at or text[at - 1] not in v.DATE_PREPOSITIONS:
+        return -1
+    start = at - 1
+    while start > 0 and text[start - 1] not in v.CLAUSE_BREAK and at - start <= LEAD_MAX_CHARS:
+        start -= 1
+    return start if start == 0 or text[start - 1] in v.CLAUSE_BREAK else -1
+
+
 def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
     mentions = context.resolve(text).mentions
     found: list[DatedSentence] = []
@@ -68,8 +79,8 @@ def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
             if first and (at == opening or (at < first_clause_end and at - opening <= LEAD_MAX_CHARS
                                             and text[at - 1] not in _LEADING)):
                 dated = at if at == opening else opening
-            elif not first and before in v.CLAUSE_BREAK and not _carries_on(mention, current):
-                dated = at
+            elif not first and not _carries_on(mention, current):
+                dated = at if before in v.CLAUSE_BREAK else _tied_in_clause(text, at)
             else:
                 dated = -1
             if dated >= 0:

@@ -53,5 +53,8 @@ def dated_title(body: str, span: tuple[int, int] | None) -> str:
     if span is None or span == (0, 0):
         return first_clause(after_time_words(body))
     start, end = span
-    lead = body[:start].rstrip().rstrip(v.DATE_PREPOSITIONS) if start else ""
-    return first_clause(lead + after_time_words(body[end:]))
+    # What stands before the date in its clause, unless a mere prefix to it ("清乾隆……").
+    lead = body[:start].rstrip().rstrip(v.DATE_PREPOSITIONS) if start > 1 else ""
+    rest = body[end:]
+    word = next((w for w in v.RUN_ON_TIME_WORDS if rest.startswith(w)), "")
+    return first_clause(lead + after_time_words(rest[len(word):]))

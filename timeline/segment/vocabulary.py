@@ -50,7 +50,7 @@ SECTION_NUMBER = re.compile(
 # List items: Markdown bullets (a space after), symbol bullets, numbered items "（1）",
 # "1.", "1、", "①". A number followed by another digit is a date or a decimal, not an item.
 LIST_ITEM = re.compile(
-    r"^(?:[-*+][ \t\u3000]+|[•●◆◇○◎■□★☆·][ \t\u3000]*|[（(][0-9]{1,3}[)）][ \t\u3000]*"
+    r"^(?:[-*+][ \t\u3000]+|——?[ \t\u3000]*|[•●◆◇○◎■□★☆·][ \t\u3000]*|[（(][0-9]{1,3}[)）][ \t\u3000]*"
     r"|[0-9]{1,3}[.．、)）](?![0-9])[ \t\u3000]*|[①-⑳][ \t\u3000]*)"
 )
 # The same day as the entry before: "※ ……", "△ ……" (同日/是日/当日 are dates the resolver reads).
@@ -80,6 +80,8 @@ TITLE_MAX_CHARS = 30
 TITLE_MIN_CHARS = 4
 # A chronicle's own title line names its category: "2021年大事记" -> "大事记".
 CHRONICLE_NAMES = ("大事记", "大事纪要", "大事年表", "纪事", "大事纪", "年表", "时间线")
+# A breadcrumb ("首页 > 政务公开 > 大事记") names a chronicle but is no title.
+BREADCRUMB = re.compile(r"[>＞»›]")
 # Characters a date may be written between in a title line ("——2019年大事记——").
 TITLE_DECORATION = " \t\u3000-—–·•*#=_~"
 
@@ -105,5 +107,10 @@ CLAUSE_BREAK = "，,、：:"
 # its title ("1月23日起，……", "下午，……" under a day heading). Parts of the day come from
 # the resolver's table (timeline.dates.tables.PART_OF_DAY).
 LEADING_TIME_WORDS = ("起", "开始", "以来", "前后", "左右", "许", "期间", "晚些时候", "前夕")
+# Those that are time words even run on into the text ("10日起全县……", a layout space lost).
+RUN_ON_TIME_WORDS = ("起",)
 # What ties a date standing inside a clause to it ("学校于1938年迁往……"): left out of titles.
 DATE_PREPOSITIONS = "于在自从"
+# A chronology runs into the next year when a date without its year falls this many days
+# or more before the entry before it ("1月2日" after "12月31日").
+ROLL_OVER_DAYS = 180

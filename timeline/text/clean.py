@@ -69,7 +69,7 @@ def clean_line(text: str, offset: int) -> CleanText:
 def join_lines(lines: Iterable[tuple[str, int, bool]]) -> CleanText:
     """Wrapped lines -> one text. Each line is (text, offset, ends_paragraph): a paragraph
     end becomes "\\n"; a wrap between two Latin words becomes a space; any other wrap
-    vanishes (Chinese text wraps anywhere, without a hyphen)."""
+    vanishes (Chinese text wraps anywhere, without a hyphen, numbers too)."""
     chars: list[str] = []
     origins: list[int] = []
     paragraph_end = False
@@ -81,7 +81,8 @@ def join_lines(lines: Iterable[tuple[str, int, bool]]) -> CleanText:
             if paragraph_end:
                 chars.append("\n")
                 origins.append(origins[-1] + 1)
-            elif is_latin(chars[-1]) and is_latin(piece.text[0]):
+            elif is_latin(chars[-1]) and is_latin(piece.text[0]) and not (
+                    chars[-1].isdigit() and piece.text[0].isdigit()):    # "成立1\n00周年" is one number
                 chars.append(" ")
                 origins.append(origins[-1] + 1)
         chars.extend(piece.text)
