@@ -90,7 +90,7 @@ def shapes() -> tuple[Shape, ...]:
 
 @cache
 def parsed(path: Path) -> ParsedDocument:
-    return parse_document(path.read_bytes(), name=path.stem)
+    return parse_document(path.read_bytes(), name=path.stem, suffix=path.suffix)
 
 
 def aligned(expected: tuple[Expected, ...], events: tuple[Event, ...]) -> dict[int, Event]:

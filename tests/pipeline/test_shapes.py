@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.pipeline.shapes import Expected, aligned, observed, parsed, report, shapes
+from timeline.pipeline import parse_document
 
 SHAPES = shapes()
 CASES = [(shape, i) for shape in SHAPES for i in range(len(shape.events))]
@@ -64,3 +65,11 @@ def test_the_expectations_are_well_formed():
         assert shape.events, shape.name
         for want in shape.events:
             assert isinstance(want, Expected) and len(want.when) == 5 and want.title
+
+
+@pytest.mark.parametrize("shape", [s for s in SHAPES if s.path.suffix == ".md"], ids=lambda s: s.name)
+def test_markdown_read_as_plain_text_gives_the_same_events(shape):
+    """Markup left in the text (#, -, **, [link](url), <br>) is read as the Markdown reader
+    would have it."""
+    plain = parse_document(shape.path.read_bytes(), name=shape.name, suffix=".txt")
+    assert [observed(e) for e in plain.events] == [observed(e) for e in parsed(shape.path).events]

@@ -41,6 +41,7 @@ class _Block:
     date: DateSpan | None                # chronicle: its own date, None if undated
     section: str | None
     head: tuple[int, int] | None = None  # where its date is written (even an impossible one)
+    item: bool = False                   # opened by a list item's mark
     pieces: list[Piece] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
 
@@ -155,7 +156,7 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
         return
     date, opens = _opening(walk, info, new_block, found)
     if opens:
-        walk.open(line, info.shape.start, date)
+        walk.open(line, info.shape.start, date).item = mark == "item"
         walk.current.pieces.append(_piece(line, info, continuing=False))
     elif current is not None:
         current.pieces.append(_piece(line, info, continuing=True))
@@ -222,8 +223,11 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool,
     heading = walk.heading_date
     if heading is None:
         return None, False
+    # Under a day heading each item, or each paragraph when there are no items, is an entry;
+    # a plain line after an item carries the item on (a Markdown line break inside it).
+    after_item = walk.current is not None and walk.current.item
     if mark == "item" or walk.current is None or (
-            heading.precision == Precision.DAY and new_block):
+            heading.precision == Precision.DAY and new_block and not after_item):
         return from_context(heading), True
     return None, False
 
@@ -291,7 +295,8 @@ def _prose_entries(blocks: list[_Block], category: str, line_of: Callable[[int],
             end = found[k + 1].start if k + 1 < len(found) else len(paragraph.text)
             body = paragraph.slice(sentence.start, end)
             body = body.slice(0, len(body.text.rstrip()))
-            date = sentence.date.shifted(-sentence.start)
+            a, b = sentence.date.span
+            date = replace(sentence.date, span=(a - sentence.start, b - sentence.start))
             offset = body.origin(0)
             yield Entry(
                 title=dated_title(body.text, date.span),
