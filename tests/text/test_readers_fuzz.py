@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support import require
-from tests.text.documents import CJK_FONT, Page, chronicle_pdf, chronology_docx
+from testkit.documents import CJK_FONT, Page, chronicle_pdf, chronology_docx
 from timeline.text import UnreadableDocument, read_source
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
