@@ -33,10 +33,12 @@ test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The loop to run while working: the pure core and the Flask test-client suites on SQLite,
-# without the marked suites that need a server, a browser, other processes or faults.
+# without the marked suites that need a server, a browser, other processes or faults. Spread
+# over FAST_WORKERS processes (pytest-xdist; 0 runs them in this one).
 FAST := not (postgres or browser or production or faults or slow)
+FAST_WORKERS ?= 2
 test-fast: install-test
-	@bash -c 'TIMEFORMAT="make test-fast: %1R s"; time $(BIN)/python -m pytest -q -m "$(FAST)" $(PYTEST_ARGS)'
+	@bash -c 'TIMEFORMAT="make test-fast: %1R s"; time $(BIN)/python -m pytest -q -n $(FAST_WORKERS) -m "$(FAST)" $(PYTEST_ARGS)'
 
 bench: install-test
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
