@@ -5,11 +5,10 @@ never imports `web`.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 import sys
+import traceback
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -20,19 +19,36 @@ from sqlalchemy import exc as sa_exc
 from timeline.dates import resolve as resolve_dates
 from timeline.events import limits
 from timeline.events.export import event_json
-from timeline.pipeline import parse_document
+from timeline.bulk import Failed, Options, Parsed, Progress, default_workers, file_size, parse_all
 from timeline.store import db
-from timeline.store.ingest import IngestReport, store_document
+from timeline.store.ingest import IngestReport, ShrinkRefused, store_document
+from timeline.store.problems import describe, message_of
 from timeline.store.queries import EventFilter, list_events
 from timeline.text.formats import DOCUMENT_SUFFIXES, NOT_DOCUMENTS
-from timeline.text.read import MAX_DOCUMENT_BYTES, UnreadableDocument, check_size
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The command group: a database error ends a command with two lines saying what
+    happened and what to do (the traceback only under --verbose)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError) as exc:
+            if ctx.params.get("verbose"):
+                traceback.print_exc()
+            problem = describe(exc)
+            click.echo(f"error: {problem.what}: {message_of(exc)}", err=True)
+            click.echo(f"  {problem.advice}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--database-url", envvar="DATABASE_URL", metavar="URL",
               help="SQLAlchemy URL (or DATABASE_URL); default: a SQLite file in the instance folder.")
+@click.option("-v", "--verbose", is_flag=True, help="Print the traceback of a database or parsing error.")
 @click.pass_context
-def cli(ctx: click.Context, database_url: str | None) -> None:
+def cli(ctx: click.Context, database_url: str | None, verbose: bool) -> None:
     """Chinese yearbooks and chronicles as a timeline and calendar feeds."""
     ctx.ensure_object(dict)
     if database_url:
@@ -43,7 +59,7 @@ def database_url(ctx: click.Context) -> str:
     url = ctx.obj.get("database_url") or ctx.obj.get("default_database_url")
     if not url:
         raise click.UsageError("no database: pass --database-url or set DATABASE_URL")
-    if url.startswith("sqlite:///"):
+    if url.startswith("sqlite:///") and "uri=true" not in url:   # a file:… URI names no folder to make
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     return url
 
@@ -73,13 +89,14 @@ def db_upgrade(ctx: click.Context) -> None:
 
 
 def document_files(paths: tuple[Path, ...]) -> list[Path]:
-    """The files named, and in each folder named the files with an accepted suffix (any
+    """The files named, and in each folder named the entries with an accepted suffix (any
     case) but hidden files, lock files and its README; a file named directly is read
-    whatever its suffix (its bytes tell its format)."""
+    whatever its suffix (its bytes tell its format). An entry that is not a regular file
+    is reported and skipped when read; a pipe named directly is read."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES
                                 and not re.search(NOT_DOCUMENTS, p.name, re.IGNORECASE)))
         else:
             files.append(path)
@@ -94,56 +111,69 @@ def document_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--category", help="Category of a chronicle's events (default: the document name).")
 @click.option("--default-category", default="综述", show_default=True,
               help="Category of yearbook entries before the first section heading.")
+@click.option("--replace", "allow_shrink", is_flag=True,
+              help="Replace a stored document even when the file now yields no events, or fewer than "
+                   "half of those stored (without it such a file is reported and its events kept).")
+@click.option("--jobs", type=click.IntRange(1, 64), metavar="N",
+              help="Processes parsing files at the same time (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file progress lines.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: str | None,
-           category: str | None, default_category: str) -> None:
+           category: str | None, default_category: str, allow_shrink: bool, jobs: int | None,
+           quiet: bool) -> None:
     """Load documents: files, or folders (every .txt, .md, .html/.htm, .pdf and .docx file in
     them but a README, hidden and lock files); one transaction per file. The format is read
-    from the bytes."""
+    from the bytes.
+
+    A file that cannot be loaded gets one line saying why and the others still load (exit
+    status 1 at the end). A progress bar shows on a terminal when loading takes over a second.
+    """
     files = document_files(paths)
     if name and len(files) > 1:
         raise click.UsageError("--name names one document; give one file")
+    options = Options(named=frozenset(paths), name=name, year=year, category=category,
+                      default_category=default_category)
+    parsed_files = parse_all(files, options, jobs or default_workers(len(files)))
     Session = open_store(ctx, writer=True)
+    progress = Progress(len(files), sum(file_size(p) for p in files), enabled=not quiet)
     failures = 0
-    for i, path in enumerate(files, 1):
-        if len(files) > 1:
-            click.echo(f"[{i}/{len(files)}] {path}", err=True)
-        try:
-            data = read_document(path)
-            parsed = parse_document(data, name=name or path.stem, year=year, category=category,
-                                    default_category=default_category, suffix=path.suffix)
-        except (UnreadableDocument, OSError) as exc:
-            reason = exc.reason if isinstance(exc, UnreadableDocument) else exc.strerror or str(exc)
-            click.echo(f"error: {path}: {reason}", err=True)
-            failures += 1
-            continue
-        try:
-            with Session.begin() as session:
-                report = store_document(session, parsed, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
-                                        now=datetime.now(timezone.utc))
-        except (sa_exc.DataError, sa_exc.IntegrityError) as exc:
-            # What validation missed: this file is rolled back, the others still load.
-            click.echo(f"error: {path}: the database refused it: {one_line(exc)}", err=True)
-            failures += 1
-            continue
-        echo_report(report, parsed.warnings + report.warnings)
+    try:
+        for i, result in enumerate(parsed_files, 1):
+            if len(files) > 1 and not quiet and not progress.shown:
+                click.echo(f"[{i}/{len(files)}] {result.path}", err=True)
+            problem = result if isinstance(result, Failed) else store_file(Session, result, allow_shrink, progress)
+            if problem is not None:
+                failures += 1
+                progress.write(lambda: echo_failure(ctx, problem))
+            progress.advance(result.size, 0 if problem else len(result.document.events))
+    finally:
+        progress.close()
+        parsed_files.close()
     if failures:
         sys.exit(1)
 
 
-def one_line(error: BaseException) -> str:
-    """The driver's message of a database error, on one line."""
-    orig = getattr(error, "orig", None) or error
-    return " ".join(str(orig).split())[:300]
+def store_file(Session, parsed: Parsed, allow_shrink: bool, progress: Progress) -> Failed | None:
+    """Store one parsed file in its own transaction and print its report; a Failed when the
+    store refused it (nothing of it written)."""
+    document = parsed.document
+    try:
+        with Session.begin() as session:
+            report = store_document(session, document, path=str(parsed.path), sha256=parsed.sha256,
+                                    now=datetime.now(timezone.utc), allow_shrink=allow_shrink)
+    except ShrinkRefused as exc:
+        return Failed(parsed.path, parsed.size, str(exc).split(": ", 1)[1])
+    except (sa_exc.DataError, sa_exc.IntegrityError) as exc:
+        # What validation missed: this file is rolled back, the others still load.
+        return Failed(parsed.path, parsed.size, f"the database refused it: {message_of(exc)}")
+    progress.write(lambda: echo_report(report, document.warnings + report.warnings))
+    return None
 
 
-def read_document(path: Path) -> bytes:
-    """The bytes of `path`; raises DocumentTooLarge before reading a file over the limit."""
-    with path.open("rb") as f:
-        check_size(os.fstat(f.fileno()).st_size, name=path.stem)
-        data = f.read(MAX_DOCUMENT_BYTES + 1)   # a pipe or a growing file has no true size
-    check_size(len(data), name=path.stem)
-    return data
+def echo_failure(ctx: click.Context, failed: Failed) -> None:
+    click.echo(f"error: {failed.path}: {failed.reason}", err=True)
+    if failed.details and ctx.find_root().params.get("verbose"):
+        click.echo(failed.details.rstrip(), err=True)
 
 
 def echo_report(report: IngestReport, warnings) -> None:

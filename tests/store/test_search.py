@@ -149,7 +149,7 @@ def test_search_narrows_other_filters(loaded):
 def test_index_follows_reingest_and_removal(loaded):
     changed = document(_with_body(DOC.events[0], "14个项目集中签署协议。"), *DOC.events[1:3])
     with loaded.begin() as session:
-        store_document(session, changed, path="doc.txt", sha256="y", now=T0)
+        store_document(session, changed, path="doc.txt", sha256="y", now=T0, allow_shrink=True)
     assert found(loaded, "签约") == ["sign"]           # still in the title
     assert found(loaded, "签约，") == []               # the old body is gone from the index
     assert found(loaded, "签署协议") == ["sign"]

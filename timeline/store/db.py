@@ -1,14 +1,23 @@
 """Engines, sessions and bringing a database's schema up to date through Alembic."""
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:   # Windows: SQLite migrations there are not serialised
+    fcntl = None
+
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
+from timeline.store.concurrency import lock_key
 from timeline.store.search import indexes as search_indexes
 
 # The Alembic scripts, found as the data of the `migrations` package: the store imports no
@@ -91,5 +100,41 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str) -> None:
-    """Apply every migration not yet applied to the database at `url`."""
-    command.upgrade(alembic_config(url), "head")
+    """Apply every migration not yet applied to the database at `url`. On PostgreSQL one
+    process migrates at a time (two first ingests on an empty database would both create
+    the tables); the next finds the schema current and does nothing."""
+    if not url.startswith("postgresql"):
+        with _sqlite_file_lock(url):
+            command.upgrade(alembic_config(url), "head")
+        return
+    engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT",
+                           connect_args={} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT})
+    try:
+        with engine.connect() as conn:
+            key = lock_key("migrations")
+            conn.execute(select(func.pg_advisory_lock(key)))
+            try:
+                command.upgrade(alembic_config(url), "head")
+            finally:
+                conn.execute(select(func.pg_advisory_unlock(key)))
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _sqlite_file_lock(url: str):
+    """Hold an exclusive flock() on the SQLite file while migrating, so a second process
+    waits and then finds the schema current. SQLite's own locks are fcntl() byte ranges,
+    which flock() does not touch; an absent file is created empty (SQLite's new database)."""
+    parsed = make_url(url)
+    database = parsed.database if url.startswith("sqlite") and not parsed.query.get("uri") else None
+    if not database or database == ":memory:" or fcntl is None:
+        yield
+        return
+    fd = os.open(database, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)        # releases the lock
+

@@ -19,6 +19,7 @@ from timeline.events import limits
 from timeline.events.keys import unique_keys
 from timeline.events.model import Event, ParsedDocument
 from timeline.events.validate import fit_path, validate_document
+from timeline.store.concurrency import insert_if_absent, lock
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
 from timeline.store.rows import SCHEDULING_FIELDS, content_hash, event_columns
 
@@ -52,27 +53,29 @@ def slugify(name: str) -> str:
 
 
 def category_for(session: Session, name: str) -> Category:
-    category = session.scalars(select(Category).where(Category.name == name)).first()
+    """The category `name`, made when new (another writer may be making it at the same
+    time: the insert gives way and the row is read back)."""
+    query = select(Category).where(Category.name == name)
+    category = session.scalars(query).first()
     if category is None:
         base = slug = slugify(name)
         n = 2
-        while session.scalars(select(Category.id).where(Category.slug == slug)).first() is not None:
-            slug, n = f"{base}-{n}", n + 1
-        category = Category(name=name, slug=slug)
-        session.add(category)
-        session.flush()
+        while not insert_if_absent(session, Category.__table__, {"name": name, "slug": slug}):
+            if (category := session.scalars(query).first()) is not None:
+                return category          # the other writer made it
+            slug, n = f"{base}-{n}", n + 1   # the slug belongs to another category
+        category = session.scalars(query).one()
     return category
 
 
 def bump_data_version(session: Session, now: datetime) -> None:
-    current = session.get(DataVersion, 1, with_for_update=True)
-    if current is None:
-        session.add(DataVersion(id=1, version=1, changed_at=now))
-    else:
-        current.version += 1
-        # Last-Modified has one-second resolution: two changes within a second must still
-        # give two different values, or an If-Modified-Since client misses the second.
-        current.changed_at = max(now, current.changed_at + timedelta(seconds=1))
+    if insert_if_absent(session, DataVersion.__table__, {"id": 1, "version": 1, "changed_at": now}):
+        return
+    current = session.get(DataVersion, 1, with_for_update=True, populate_existing=True)
+    current.version += 1
+    # Last-Modified has one-second resolution: two changes within a second must still
+    # give two different values, or an If-Modified-Since client misses the second.
+    current.changed_at = max(now, current.changed_at + timedelta(seconds=1))
 
 
 def match_existing(new: list[Event], old: dict[str, EventRow]) -> dict[str, EventRow]:
@@ -97,13 +100,32 @@ def match_existing(new: list[Event], old: dict[str, EventRow]) -> dict[str, Even
     return matches
 
 
+class ShrinkRefused(ValueError):
+    """A stored document that would now lose all or most of its events: kept as it is."""
+
+    def __init__(self, document: str, stored: int, parsed: int):
+        super().__init__(f"{document}: now yields {parsed} events where {stored} are stored; "
+                         "kept the stored ones (use --replace to replace them)")
+        self.document, self.stored, self.parsed = document, stored, parsed
+
+
+def shrinks(stored: int, parsed: int) -> bool:
+    """Whether a re-ingest giving `parsed` events for a document of `stored` events loses
+    all of them or more than half: more likely a bad extraction than a real revision."""
+    return stored > 0 and parsed * 2 < stored
+
+
 def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha256: str,
-                   now: datetime) -> IngestReport:
+                   now: datetime, allow_shrink: bool = False) -> IngestReport:
     """Upsert `parsed` into the database; the caller owns the transaction. The document is
-    validated first (timeline.events.validate): both databases store the same thing."""
+    validated first (timeline.events.validate): both databases store the same thing.
+
+    Raises ShrinkRefused, having changed nothing, when the document is stored and `parsed`
+    would remove all or more than half of its events, unless `allow_shrink`."""
     checked = validate_document(parsed)
     report = IngestReport(document=checked.name, warnings=checked.warnings[len(parsed.warnings):])
     parsed, path = checked, fit_path(path)
+    lock(session, f"document:{parsed.name}")   # one writer per document at a time
     document = session.scalars(select(Document).where(Document.name == parsed.name)).first()
     if document is None:
         document = Document(name=parsed.name, year=parsed.year, layout=parsed.layout, path=path,
@@ -111,6 +133,8 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
         session.add(document)
         session.flush()
     old = {row.key: row for row in document.events}
+    if shrinks(len(old), len(parsed.events)) and not allow_shrink:
+        raise ShrinkRefused(parsed.name, len(old), len(parsed.events))
     # The pipeline already gives unique keys; a hand-made document may not.
     keys = unique_keys([e.key for e in parsed.events])
     events = [e if e.key == k else replace(e, key=k) for e, k in zip(parsed.events, keys)]
