@@ -91,12 +91,13 @@ def db_upgrade(ctx: click.Context) -> None:
 def document_files(paths: tuple[Path, ...]) -> list[Path]:
     """The files named, and in each folder named the entries with an accepted suffix (any
     case) but hidden files, lock files and its README; a file named directly is read
-    whatever its suffix (its bytes tell its format). An entry that is not a regular file
-    is reported and skipped when read; a pipe named directly is read."""
+    whatever its suffix (its bytes tell its format). A subfolder is passed over; another
+    entry that is not a regular file (a FIFO) is reported and skipped when read; a pipe
+    named directly is read."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES
+            files.extend(sorted(p for p in path.iterdir() if not p.is_dir() and p.suffix.lower() in DOCUMENT_SUFFIXES
                                 and not re.search(NOT_DOCUMENTS, p.name, re.IGNORECASE)))
         else:
             files.append(path)
