@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import productions as P
+from . import tables as T
 from .grammar import compile_rules
 
 
@@ -29,14 +30,23 @@ class Family:
     meaning: Callable         # production: (match, rule) -> Parsed
     # (text, "first..last" ISO days) read with EXAMPLE_CONTEXT; the whole text is the mention.
     examples: tuple[tuple[str, str], ...]
+    # Optional: characters one of which every match holds, within its first 40 characters
+    # (a connector for a range, 季 for quarters). A cheap test that spares the full pattern
+    # at the many places it cannot match; a wrong one fails the family's own examples.
+    needs: str | None = None
 
 
 EXAMPLE_CONTEXT = {"year": 2020, "month": 9, "reference": date(2020, 9, 16)}
 
 _YEAR_OPT = "(?:{YEAR}{SP})?"
+_CONNECTOR_CHARS = "".join(sorted({ch for word in T.RANGE_CONNECTORS for ch in word}))
+_FESTIVAL_FIRST = "".join(sorted({w[0] for table in (T.SOLAR_FESTIVALS, T.LUNAR_FESTIVALS, T.NEW_YEARS_EVE,
+                                                      T.SOLAR_TERM_FESTIVALS, T.SOLAR_TERMS) for w in table}))
 # Where a point-like date can start; split into pieces so the prefilter tests each once.
 _POINT_LEAD = ("{LEAD_NUM}", "{LEAD_QUARTER}", "{LEAD_WORDS}")
-_OPEN_LEAD = ("{OPEN_END_WORDS}", "{OPEN_START_WORDS}")
+# An open range's first word counts only before a date ("自主创新" starts none).
+_OPEN_LEAD = tuple(f"{{{words}}}{{SP}}(?:{'|'.join(_POINT_LEAD)}|{{PLAN}}|{{AGE}})"
+                   for words in ("OPEN_END_WORDS", "OPEN_START_WORDS"))
 
 FAMILIES: tuple[Family, ...] = (
     Family("era", ("{ERANAME}",),
@@ -45,15 +55,16 @@ FAMILIES: tuple[Family, ...] = (
     Family("lunar_marked", (*_POINT_LEAD, "{LUNARMARK}"),
            _YEAR_OPT + "{LUNARMARK}{SP}(?:{YEAR}{SP})?(?P<leap>闰)?{LUNARMONTH}"
            "(?:{SP}(?:{LUNARDAY}|{GZDAY}))?{TAIL}",
-           P.p_lunar, (("农历八月十五", "2020-10-01..2020-10-01"),)),
+           P.p_lunar, (("农历八月十五", "2020-10-01..2020-10-01"),), needs="农阴旧"),
     Family("lunar_named", _POINT_LEAD,
            _YEAR_OPT + "(?:(?P<leap>闰)?(?P<lm>[正冬腊])月(?:{SP}(?:{LUNARDAY}|{GZDAY}))?"
            "|(?P<leap>闰){LUNARMONTH}|{LUNARMONTH}{SP}(?:(?P<ld>初[一二三四五六七八九十])(?:{SP}日)?|{GZDAY})"
            "|大年(?P<ld>初[一二三四五六七八九十])){TAIL}",
-           P.p_lunar, (("正月初一", "2020-01-25..2020-01-25"), ("九月己未", "2020-11-12..2020-11-12"))),
+           P.p_lunar, (("正月初一", "2020-01-25..2020-01-25"), ("九月己未", "2020-11-12..2020-11-12")),
+           needs="闰正冬腊大初" + T.HEAVENLY_STEMS),
     Family("festival", (*_POINT_LEAD, "{FESTIVAL}"), _YEAR_OPT + "{FESTIVAL}{TAIL}",
            P.p_festival, (("中秋节", "2020-10-01..2020-10-01"), ("2020年立春", "2020-02-04..2020-02-04"),
-                          ("冬至", "2020-12-21..2020-12-21"))),
+                          ("冬至", "2020-12-21..2020-12-21")), needs=_FESTIVAL_FIRST),
     Family("plan", ("{PLAN}{SP}(?:{CONN}|和|、|及|{PLANPART}|{OPEN_END_AFTER})", *_OPEN_LEAD),
            "{OPENPRE}(?P<core>(?P<from>{PLAN})(?:{SP}(?:{CONN}|和|、|及){SP}(?P<to>{PLAN}))?"
            "(?:{PLANPART}|(?={SP}{OPEN_END_AFTER}))){OPENPOST}",
@@ -63,7 +74,7 @@ FAMILIES: tuple[Family, ...] = (
            P.p_point, (("20世纪80年代", "1980-01-01..1989-12-31"), ("21世纪初", "2001-01-01..2010-12-31"),
                        ("90年代末", "1997-01-01..1999-12-31"))),
     Family("year_range", ("{LEAD_NUM}",), "(?P<from>{YEAR4}){SP}(?:年{SP})?{CONN}{SP}(?P<to>{YEAR4}){SP}年(?:度)?",
-           P.p_unit_range, (("2020—2022年", "2020-01-01..2022-12-31"),)),
+           P.p_unit_range, (("2020—2022年", "2020-01-01..2022-12-31"),), needs=_CONNECTOR_CHARS),
     Family("numeric", ("{LEAD_NUM}",),
            "{NB}(?P<num>(?:19|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
            "|/[0-9]{1,2}(?:/[0-9]{1,2})?|[.．][0-9]{1,2}(?:[.．][0-9]{1,2})?))"
@@ -73,22 +84,22 @@ FAMILIES: tuple[Family, ...] = (
            P.p_offset, (("三年后", "2023-01-01..2023-12-31"),)),
     Family("month_range", _POINT_LEAD,
            _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?{CONN}{SP}(?P<to>{MONTHNUM}){SP}月(?:{SP}份)?",
-           P.p_unit_range, (("1—9月", "2020-01-01..2020-09-30"),)),
+           P.p_unit_range, (("1—9月", "2020-01-01..2020-09-30"),), needs=_CONNECTOR_CHARS),
     Family("day_range", _POINT_LEAD,
            _YEAR_OPT + "(?:{MONTH}{SP})?(?P<from>{DAYNUM}){SP}(?:[日号]{SP})?{CONN}{SP}"
            "(?P<to>{DAYNUM}){SP}{DAYMARK}(?!{DURATION}){TAIL}",
-           P.p_unit_range, (("9月16—17日", "2020-09-16..2020-09-17"),)),
+           P.p_unit_range, (("9月16—17日", "2020-09-16..2020-09-17"),), needs=_CONNECTOR_CHARS),
     Family("day_list", _POINT_LEAD,
            _YEAR_OPT + "(?:{MONTH}{SP})?{DAYNUM}{SP}(?:[日号]{SP})?"
            "(?:{LSEP}{SP}{DAYNUM}{SP}(?:[日号]{SP})?)*{LSEP}{SP}(?P<to>{DAYNUM}){SP}{DAYMARK}",
-           P.p_day_list, (("9月16日、18日", "2020-09-16..2020-09-18"),)),
+           P.p_day_list, (("9月16日、18日", "2020-09-16..2020-09-18"),), needs="、"),
     Family("quarter_range", _POINT_LEAD, _YEAR_OPT + "{QNUM}{SP}(?:季{SP}度{SP})?{CONN}{SP}{QLAST}",
-           P.p_quarter_range, (("1—3季度", "2020-01-01..2020-09-30"),)),
+           P.p_quarter_range, (("1—3季度", "2020-01-01..2020-09-30"),), needs="季"),
     Family("quarter_list", _POINT_LEAD,
            _YEAR_OPT + "(?:{QNUM}{SP}(?:季{SP}度{SP})?{LSEP}{SP})+{QLAST}|" + _YEAR_OPT + "{QNUM_CN}{QLAST}",
-           P.p_quarter_range, (("三、四季度", "2020-07-01..2020-12-31"),)),
+           P.p_quarter_range, (("三、四季度", "2020-07-01..2020-12-31"),), needs="季"),
     Family("range", _POINT_LEAD, "(?P<from>{POINT}){SP}(?:起{SP})?{CONN}{SP}(?P<to>{POINT})",
-           P.p_range, (("9月30日至10月2日", "2020-09-30..2020-10-02"),)),
+           P.p_range, (("9月30日至10月2日", "2020-09-30..2020-10-02"),), needs=_CONNECTOR_CHARS),
     Family("weekday", ("{WEEKLEAD}",), "{WEEKDAY}|{WEEK}",
            P.p_weekday, (("星期五", "2020-09-18..2020-09-18"), ("下周", "2020-09-21..2020-09-27"))),
     # A point in time, and its open-ended forms: "自 2020 年 9 月 1 日起", "2019 年以来"

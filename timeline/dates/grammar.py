@@ -37,8 +37,18 @@ def _alt(words) -> str:
     by_first: dict[str, list[str]] = {}
     for w in sorted(words, key=len, reverse=True):
         by_first.setdefault(w[0], []).append(_GAP + _spaced(w[1:]) if len(w) > 1 else "")
-    return "|".join(re.escape(first) + (f"(?:{'|'.join(rest)})" if rest != [""] else "")
-                    for first, rest in by_first.items())
+    groups = [re.escape(first) + (f"(?:{'|'.join(rest)})" if rest != [""] else "")
+              for first, rest in by_first.items()]
+    if len(groups) <= _BUCKET:
+        return "|".join(groups)
+    # sre tries the branches of an alternation one by one: in buckets behind a one-character
+    # class test, a position that starts none of them costs a few tests, not one per word.
+    firsts = list(by_first)
+    return "|".join(f"(?=[{re.escape(''.join(firsts[i:i + _BUCKET]))}])(?:{'|'.join(groups[i:i + _BUCKET])})"
+                    for i in range(0, len(groups), _BUCKET))
+
+
+_BUCKET = 12
 
 
 _CN = "零〇○一二两三四五六七八九"
@@ -168,7 +178,7 @@ FRAGMENTS: dict[str, str] = {
     "OPEN_START_AFTER": f"(?:{_alt(T.OPEN_START_AFTER)})",
     # "自"/"从" belong to the date only when an open end follows it ("从 2019 年到 2020 年" is
     # a range, read by the range family).
-    "OPEN_END_AHEAD": "(?:{GREG}{SP})?{SPAN}{SP}{OPEN_END_AFTER}",
+    "OPEN_END_AHEAD": "(?:{-GREG}{SP})?{-SPAN}{SP}{OPEN_END_AFTER}",
     # "前"/"后" close an open range only where they are not the start of a part or count
     # ("2021 年前三季度", "9 月 1 日前后", "2020 年后半年").
     "OPEN_GUARD": "(?![半两一二三四五六七八九十百0-9０-９个后期夕几季])",
@@ -191,13 +201,18 @@ FRAGMENTS: dict[str, str] = {
     "LEAD_WORDS": f"(?:{_alt(_START_WORDS)})",
 }
 
-_REF = re.compile(r"\{([A-Z][A-Z_0-9]*)\}")
+_REF = re.compile(r"\{(-?)([A-Z][A-Z_0-9]*)\}")
 _GROUP = re.compile(r"\(\?P<([a-z0-9_]+)>")
 
 
 def expand(template: str) -> str:
-    """Replace every `{NAME}` by its fragment, recursively (regex counts like {4} stay)."""
-    return _REF.sub(lambda m: expand(FRAGMENTS[m.group(1)]), template)
+    """Replace every `{NAME}` by its fragment, recursively (regex counts like {4} stay);
+    `{-NAME}` without its fields (inside a lookahead, where they would only cost)."""
+    def sub(m: re.Match) -> str:
+        body = expand(FRAGMENTS[m.group(2)])
+        return _GROUP.sub("(?:", body) if m.group(1) else body
+
+    return _REF.sub(sub, template)
 
 
 @dataclass(frozen=True)
@@ -215,12 +230,9 @@ class Rule:
         return regex
 
     @cached_property
-    def groups_of(self) -> dict[str, tuple[int, ...]]:
-        """Field -> its group numbers, in pattern order (to find one field without a scan)."""
-        out: dict[str, tuple[int, ...]] = {}
-        for group, field in self.fields:
-            out[field] = (*out.get(field, ()), group)
-        return out
+    def names(self) -> tuple[str | None, ...]:
+        """Field of each group number (None for group 0, the whole match)."""
+        return (None, *(field for _group, field in self.fields))
 
 
 def _uniquify(rule: str, pattern: str, counter) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -245,10 +257,14 @@ def compile_rules(families) -> tuple[re.Pattern, dict[str, Rule]]:
     parts, leads = [], []
     counter = count()
     for family in families:
-        pieces = [_GROUP.sub("(?:", expand(piece)) for piece in family.lead]
+        pieces = [_guarded(_GROUP.sub("(?:", expand(piece))) for piece in family.lead]
         leads += [piece for piece in pieces if piece not in leads]     # shared ones once
         lead = "|".join(pieces)
-        pattern, fields_ = _uniquify(family.name, f"(?={lead})(?:{expand(family.pattern)})", counter)
+        # The characters of a match are all characters the pattern can take in, so a needed
+        # one must come before any other character: the test stops at the first such one.
+        inner = re.escape("".join(sorted(chars_in(_GROUP.sub("(?:", expand(family.pattern))))))
+        needs = f"(?=[{inner}]*?[{re.escape(family.needs)}])" if family.needs else ""
+        pattern, fields_ = _uniquify(family.name, f"(?={lead}){needs}(?:{expand(family.pattern)})", counter)
         # Every group is a field's, numbered in pattern order as `_uniquify` found them.
         numbered = tuple((number, field) for number, (_, field) in enumerate(fields_, 1))
         rules[family.name] = Rule(family.name, pattern, numbered)
@@ -262,6 +278,48 @@ def compile_rules(families) -> tuple[re.Pattern, dict[str, Rule]]:
     # Most positions cannot start a date: cheap lookaheads skip them before the rules run.
     master = re.compile(f"(?=[{chars}])(?={starts})(?:{'|'.join(parts)})")
     return master, rules
+
+
+def _guarded(lead: str) -> str:
+    """A lead behind a test of its first character: a position it cannot start at costs one
+    class test, not a walk through its alternatives."""
+    return f"(?=[{re.escape(''.join(sorted(first_chars(lead))))}]){lead}"
+
+
+def chars_in(pattern: str) -> set[str]:
+    """Every character a match of `pattern` can hold (lookarounds aside)."""
+    from re import _parser as sre_parse
+
+    return _chars(sre_parse.parse(pattern).data)
+
+
+def _chars(items) -> set[str]:
+    from re import _constants as C
+
+    out: set[str] = set()
+    for op, arg in items:
+        if op is C.LITERAL:
+            out.add(chr(arg))
+        elif op is C.IN:
+            for kind, value in arg:
+                if kind is C.LITERAL:
+                    out.add(chr(value))
+                elif kind is C.RANGE:
+                    out.update(chr(c) for c in range(value[0], value[1] + 1))
+                else:
+                    raise ValueError(f"cannot list the characters of {kind}")
+        elif op is C.BRANCH:
+            for branch in arg[1]:
+                out |= _chars(branch.data)
+        elif op is C.SUBPATTERN:
+            out |= _chars(arg[-1].data)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            out |= _chars(arg[2].data)
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT, C.GROUPREF):
+            continue
+        else:
+            raise ValueError(f"cannot list the characters of {op}")
+    return out
 
 
 def first_chars(pattern: str) -> set[str]:
@@ -311,14 +369,28 @@ def fields(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None
     lo = m.start() if lo is None else lo
     hi = m.end() if hi is None else hi
     out: dict[str, str] = {}
-    regs, text = m.regs, m.string         # all spans at once: m.group() per field is slow
-    for group, name in rule.fields:
-        start, end = regs[group]          # (-1, -1) when the group did not match
+    text = m.string
+    for start, end, name in matched(m, rule):
         if lo <= start and end <= hi and name not in out:
             value = text[start:end]
             # A word a line break split ("翌\n年") is looked up whole.
             out[name] = value if value.isalnum() else value.translate(_NO_SPACE)
     return out
+
+
+_last: list = [None, ()]
+
+
+def matched(m: re.Match, rule: Rule) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, field) of the groups that took part in the match, in pattern order.
+
+    A production asks for the fields of several parts of one match; a big rule has over a
+    hundred groups and few of them match, so they are listed once per match (the last
+    match is remembered)."""
+    if _last[0] is not m:
+        names = rule.names
+        _last[:] = [m, [(s, e, name) for (s, e), name in zip(m.regs, names) if s >= 0][1:]]
+    return _last[1]
 
 
 _NO_SPACE = str.maketrans("", "", T.LAYOUT_SPACE)

@@ -24,10 +24,12 @@ _BRACKETED = f"[（(]{_SP}(?P<inner>{_INNER}){_SP}[）)]"
 # A continuation of the date after a gloss in its middle: a month, a day, a lunar word.
 _GOES_ON = f"(?={_SP}(?:[0-9０-９]{{1,2}}{_SP}[月日号]|[正冬腊闰一二三四五六七八九十廿卅初]))"
 
-# Notes in the middle of a mention: a gloss after 年/月 that the date goes on after, and a
-# weekday after a day (its part of day or clock time may follow: "9月16日（周三）下午").
-_MIDDLE = re.compile(f"(?<=[年月]){_SP}{_BRACKETED}{_GOES_ON}"
-                     f"|(?<=[日号]){_SP}(?:[（(]{_SP}(?P<week>{_WEEK}){_SP}[）)]|(?P<bare>{_WEEK}))")
+# A note that may sit in the middle of a mention: a gloss after 年/月 that the date goes on
+# after, and a weekday after a day (its part of day or clock time may follow: "9月16日（周三）
+# 下午"). The pattern starts at the note itself, so the scan skips to its first character;
+# what stands before it (年, 月, 日, 号 and spaces) is checked by `blank`.
+_NOTE_START = re.compile(f"[（({''.join(sorted({w[0] for w in T.WEEK_WORDS}))}]")
+_MIDDLE = re.compile(f"(?P<gloss>{_BRACKETED}){_GOES_ON}|[（(]{_SP}(?P<week>{_WEEK}){_SP}[）)]|(?P<bare>{_WEEK})")
 # A note right after a mention's end.
 AFTER = re.compile(f"{_SP}(?:{_BRACKETED}|(?P<week>{_WEEK}))")
 _WEEKDAY_ONLY = re.compile(f"(?:{'|'.join(T.WEEK_WORDS)})(?P<wd>[{''.join(T.WEEKDAYS)}])")
@@ -35,8 +37,19 @@ _WEEKDAY_ONLY = re.compile(f"(?:{'|'.join(T.WEEK_WORDS)})(?P<wd>[{''.join(T.WEEK
 
 def blank(text: str) -> tuple[str, list[tuple[int, int]]]:
     """`text` with the notes inside dates replaced by spaces (same length, same offsets),
-    and where those notes were."""
-    found = [m.span() for m in _MIDDLE.finditer(text)]
+    and where those notes were (from the end of the date word before them)."""
+    found = []
+    for candidate in _NOTE_START.finditer(text):
+        m = _MIDDLE.match(text, candidate.start())
+        if m is None:
+            continue
+        start = m.start()
+        while start and text[start - 1] in T.LAYOUT_SPACE:
+            start -= 1
+        before = text[start - 1] if start else "^"
+        is_week = m.group("gloss") is None or weekday_of(m.group("inner")) is not None
+        if (before in "日号") if is_week else (before in "年月"):
+            found.append((start, m.end()))
     if not found:
         return text, found
     parts, pos = [], 0

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import tables as T
-from .grammar import Rule, fields
+from .grammar import Rule, fields, matched
 from .numerals import to_int
 from .span import Open, PartOfDay, Precision
 
@@ -22,7 +22,7 @@ class Impossible(Exception):
     """A date that cannot exist ("2 月 30 日", "宣统五年"): reported as a warning."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Point:
     year: int | None = None
     year_rel: str | None = None          # a key of RELATIVE_YEARS
@@ -56,13 +56,14 @@ class Point:
 
     @property
     def has_date(self) -> bool:
-        return any(v is not None for v in (self.year, self.year_rel, self.month,
-                                           self.month_rel, self.day, self.day_rel,
-                                           self.period, self.festival, self.years, self.age,
-                                           self.weekday, self.week_rel, self.offset))
+        return not (self.year is None and self.year_rel is None and self.month is None
+                    and self.month_rel is None and self.day is None and self.day_rel is None
+                    and self.period is None and self.festival is None and self.years is None
+                    and self.age is None and self.weekday is None and self.week_rel is None
+                    and self.offset is None)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Parsed:
     first: Point
     last: Point | None = None            # the other end of a range or list
@@ -180,17 +181,19 @@ def _double_hour(branch: str, mark: str) -> dict:
 
 
 def _span_of(m: re.Match, rule: Rule, name: str, lo: int, hi: int) -> tuple[int, int] | None:
-    regs = m.regs                         # (-1, -1) for a group that did not match
-    for group in rule.groups_of.get(name, ()):
-        if lo <= regs[group][0] < hi:
-            return regs[group]
+    for start, end, field in matched(m, rule):
+        if field == name and lo <= start < hi:
+            return start, end
     return None
 
 
-def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None) -> Point:
+def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None,
+          f: dict[str, str] | None = None) -> Point:
+    """The Point the fields of [lo, hi) of the match give (`f`: those fields, if known)."""
     lo = m.start() if lo is None else lo
     hi = m.end() if hi is None else hi
-    f = fields(m, rule, lo, hi)
+    if f is None:
+        f = fields(m, rule, lo, hi)
     parts = _year(f)
     if "m" in f:
         parts["month"] = to_int(f["m"])
@@ -244,22 +247,23 @@ def _sides(m: re.Match, rule: Rule) -> tuple[tuple[int, int], tuple[int, int]]:
     return _span_of(m, rule, "from", m.start(), m.end()), _span_of(m, rule, "to", m.start(), m.end())
 
 
-def _open(m, rule, core: tuple[int, int]) -> Open | None:
-    """The open side the words around a point give ("……起", "截至……", "……前")."""
-    if "oe" in fields(m, rule, core[1], m.end()):
+def _open(f: dict[str, str]) -> Open | None:
+    """The open side the words around a point give ("……起", "截至……", "……前"); their
+    fields (obs, obe, oe, os) are the match's own, outside the point's."""
+    if "oe" in f:
         return Open.END
-    if "os" in fields(m, rule, core[1], m.end()) or "obs" in fields(m, rule, m.start(), core[0]):
+    if "os" in f or "obs" in f:
         return Open.START
     return None
 
 
 def p_point(m, rule):
     """A point, with the open side its words give."""
-    core = _span_of(m, rule, "core", m.start(), m.end())
-    p = point(m, rule, m.start(), core[1])
+    f = fields(m, rule)
+    p = point(m, rule, f=f)
     if not p.has_date and p.time is None:
         raise NotADate
-    return Parsed(p, open=_open(m, rule, core))
+    return Parsed(p, open=_open(f))
 
 
 def p_clock(m, rule):
@@ -356,6 +360,7 @@ def p_era(m, rule):
 def p_plan(m, rule):
     """"“十三五”时期", "十二五至十三五期间": from the first plan's start to the last's end."""
     core = _span_of(m, rule, "core", m.start(), m.end())
+    f = fields(m, rule)
     p = point(m, rule, *core)                    # "“十三五”以来": no part, the whole plan
     to = _span_of(m, rule, "to", m.start(), m.end())
     if to is not None:
@@ -363,7 +368,7 @@ def p_plan(m, rule):
         if last is None or p.years[0] is not Precision.PLAN:
             raise NotADate
         p = replace(p, years=(Precision.PLAN, p.years[1], last + 4))
-    return Parsed(p, open=_open(m, rule, core))
+    return Parsed(p, open=_open(f))
 
 
 def p_weekday(m, rule):

@@ -8,7 +8,9 @@ words anchor on the previous mention ("previous") or on the document's now ("ref
 from __future__ import annotations
 
 import calendar
+from collections import deque
 from collections.abc import Iterator
+from itertools import takewhile
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -74,7 +76,7 @@ class Context:
         raise Unanchored
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Resolved:
     start: date
     end: date
@@ -87,7 +89,12 @@ class Resolved:
 
 
 def _month_last(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    if month != 2:
+        return _DAYS_IN_MONTH[month]
+    return 29 if calendar.isleap(year) else 28
+
+
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
@@ -403,6 +410,7 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
     if previous is not None and ctx.calendar is CalendarKind.LUNAR:
         ctx.lunar = (previous.start.year, None, False)
     scan, blanked = notes.blank(text)
+    blanked = deque(blanked)
     covered = 0                                          # the end of the last mention's note
     for found_at in MASTER.finditer(scan):
         if found_at.start() < covered:                   # inside a note already read
@@ -429,7 +437,11 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
         ctx.prev = mention
         _carry_calendar(ctx, parsed.first, mention, resolved, calendar)
         yield rule.name, mention
-        inside = {(a, b) for a, b in blanked if where[0] <= a and b <= where[1]}
+        while blanked and blanked[0][1] <= where[0]:    # notes before this mention: passed
+            blanked.popleft()
+        if after is None and not (blanked and blanked[0][1] <= where[1]):
+            continue                                     # no note in or after this mention
+        inside = set(takewhile(lambda note: note[1] <= where[1], blanked))
         if after is not None:
             inside.add((after.start(), after.end()))
         for a, b in sorted(inside):
