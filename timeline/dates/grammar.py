@@ -293,6 +293,22 @@ def chars_in(pattern: str) -> set[str]:
     return _chars(sre_parse.parse(pattern).data)
 
 
+def _class(items) -> set[str]:
+    """The characters of a character class (literals and ranges; a negated class has no
+    such list)."""
+    from re import _constants as C
+
+    out: set[str] = set()
+    for kind, value in items:
+        if kind is C.LITERAL:
+            out.add(chr(value))
+        elif kind is C.RANGE:
+            out.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            raise ValueError(f"cannot list the characters of {kind}")
+    return out
+
+
 def _chars(items) -> set[str]:
     from re import _constants as C
 
@@ -301,13 +317,7 @@ def _chars(items) -> set[str]:
         if op is C.LITERAL:
             out.add(chr(arg))
         elif op is C.IN:
-            for kind, value in arg:
-                if kind is C.LITERAL:
-                    out.add(chr(value))
-                elif kind is C.RANGE:
-                    out.update(chr(c) for c in range(value[0], value[1] + 1))
-                else:
-                    raise ValueError(f"cannot list the characters of {kind}")
+            out |= _class(arg)
         elif op is C.BRANCH:
             for branch in arg[1]:
                 out |= _chars(branch.data)
@@ -338,14 +348,7 @@ def _first(items) -> set[str]:
         if op is C.LITERAL:
             return out | {chr(arg)}
         if op is C.IN:
-            for kind, value in arg:
-                if kind is C.LITERAL:
-                    out.add(chr(value))
-                elif kind is C.RANGE:
-                    out.update(chr(c) for c in range(value[0], value[1] + 1))
-                else:
-                    raise ValueError(f"cannot list the first characters of {kind}")
-            return out
+            return out | _class(arg)
         if op is C.BRANCH:
             for branch in arg[1]:
                 out |= _first(branch.data)
