@@ -41,7 +41,9 @@ EXAMPLE_CONTEXT = {"year": 2020, "month": 9, "reference": date(2020, 9, 16)}
 _YEAR_OPT = "(?:{YEAR}{SP})?"
 _CONNECTOR_CHARS = "".join(sorted({ch for word in T.RANGE_CONNECTORS for ch in word}))
 _FESTIVAL_FIRST = "".join(sorted({w[0] for table in (T.SOLAR_FESTIVALS, T.LUNAR_FESTIVALS, T.NEW_YEARS_EVE,
-                                                      T.SOLAR_TERM_FESTIVALS, T.SOLAR_TERMS) for w in table}))
+                                                      T.SOLAR_TERM_FESTIVALS, T.SOLAR_TERMS,
+                                                      T.WEEKDAY_FESTIVALS, T.SCHOOL_HOLIDAYS)
+                                   for w in table}))
 # Where a point-like date can start; split into pieces so the prefilter tests each once.
 _POINT_LEAD = ("{LEAD_NUM}", "{LEAD_QUARTER}", "{LEAD_WORDS}")
 # An open range's first word counts only before a date ("自主创新" starts none).
@@ -62,6 +64,9 @@ FAMILIES: tuple[Family, ...] = (
            "|大年(?P<ld>初[一二三四五六七八九十])){TAIL}",
            P.p_lunar, (("正月初一", "2020-01-25..2020-01-25"), ("九月己未", "2020-11-12..2020-11-12")),
            needs="闰正冬腊大初" + T.HEAVENLY_STEMS),
+    Family("range", (*_POINT_LEAD, "{FESTIVAL}", "{WEEKLEAD}"),
+           "(?P<from>{RANGEFROM}){SP}(?:起{SP})?{CONN}{SP}(?P<to>{RANGEPOINT})",
+           P.p_range, (("9月30日至10月2日", "2020-09-30..2020-10-02"),), needs=_CONNECTOR_CHARS),
     Family("festival", (*_POINT_LEAD, "{FESTIVAL}"), _YEAR_OPT + "{FESTIVAL}{TAIL}",
            P.p_festival, (("中秋节", "2020-10-01..2020-10-01"), ("2020年立春", "2020-02-04..2020-02-04"),
                           ("冬至", "2020-12-21..2020-12-21")), needs=_FESTIVAL_FIRST),
@@ -76,10 +81,12 @@ FAMILIES: tuple[Family, ...] = (
     Family("year_range", ("{LEAD_NUM}",), "(?P<from>{YEAR4}){SP}(?:年{SP})?{CONN}{SP}(?P<to>{YEAR4}){SP}年(?:度)?",
            P.p_unit_range, (("2020—2022年", "2020-01-01..2022-12-31"),), needs=_CONNECTOR_CHARS),
     Family("numeric", ("{LEAD_NUM}",),
-           "{NB}(?P<num>(?:19|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
-           "|/[0-9]{1,2}(?:/[0-9]{1,2})?|[.．][0-9]{1,2}(?:[.．][0-9]{1,2})?))"
-           "(?![0-9０-９]|[.．][0-9]|{SP}[{DECIMAL_UNITS}]){TAIL}",
+           "{NUMDATE}{TAIL}(?:{SP}(?:起{SP})?{CONN}{SP}(?P<to>{NUMDATE}{TAIL}|{NB}(?:19|20){AR}{2}(?![0-9０-９.．/-])))?",
            P.p_numeric, (("2020-09-16", "2020-09-16..2020-09-16"),)),
+    Family("ordinal", _POINT_LEAD, "(?:{YEAR}(?:{SP}{MONTH})?|{MONTH}){SP}{ORDPART}{TAIL}",
+           P.p_point, (("2021年第一周", "2021-01-04..2021-01-10"), ("明年第九个月", "2021-09-01..2021-09-30"),
+                       ("本月最后五天", "2020-09-26..2020-09-30"), ("5月第二个星期日", "2020-05-10..2020-05-10")),
+           needs="第前头最後后首"),
     Family("offset", ("{OFFSET}",), "{OFFSET}",
            P.p_offset, (("三年后", "2023-01-01..2023-12-31"),)),
     Family("month_range", _POINT_LEAD,
@@ -98,8 +105,6 @@ FAMILIES: tuple[Family, ...] = (
     Family("quarter_list", _POINT_LEAD,
            _YEAR_OPT + "(?:{QNUM}{SP}(?:季{SP}度{SP})?{LSEP}{SP})+{QLAST}|" + _YEAR_OPT + "{QNUM_CN}{QLAST}",
            P.p_quarter_range, (("三、四季度", "2020-07-01..2020-12-31"),), needs="季"),
-    Family("range", _POINT_LEAD, "(?P<from>{POINT}){SP}(?:起{SP})?{CONN}{SP}(?P<to>{POINT})",
-           P.p_range, (("9月30日至10月2日", "2020-09-30..2020-10-02"),), needs=_CONNECTOR_CHARS),
     Family("weekday", ("{WEEKLEAD}",), "{WEEKDAY}|{WEEK}",
            P.p_weekday, (("星期五", "2020-09-18..2020-09-18"), ("下周", "2020-09-21..2020-09-27"))),
     # A point in time, and its open-ended forms: "自 2020 年 9 月 1 日起", "2019 年以来"

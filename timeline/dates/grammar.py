@@ -61,7 +61,7 @@ _START_WORDS = {
     "闰", "大年", "年初", "年底", "年末", "年终", "年中", "年伊", "月初", "月底", "月末", "正月", "冬月",
     "腊月", "初", "全年", *(season + "季" for season in T.SEASONS),
     *T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS,
-    *T.PART_OF_DAY, *T.HALVES, *T.XUN, *T.YEAR_TURNS, *T.GREGORIAN_MARKERS,
+    *T.PART_OF_DAY, *T.HALVES, *T.XUN, *T.HALF_MONTHS, *T.YEAR_TURNS, *T.GREGORIAN_MARKERS,
 }
 
 FRAGMENTS: dict[str, str] = {
@@ -78,7 +78,7 @@ FRAGMENTS: dict[str, str] = {
     "YEAR4": f"{{NB}}(?P<y>{{AR}}{{4}}|[{_CN}]{{4}}|[两二]千(?:零?[一二三四五六七八九十]{{1,2}})?){{NE}}",
     "MONTHNUM_RAW": "(?:{AR}{1,2}|十[一二]?|[一二三四五六七八九])",
     # "98 年 4 月", "零八年八月": two-digit years only where a month follows.
-    "YEAR2": f"{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}(?:{{MONTHNUM_RAW}}{{SP}}月|第?[一二三四1-4]{{SP}}季度|[上下]半年|[初底末]))",
+    "YEAR2": f"{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}(?:{{MONTHNUM_RAW}}{{SP}}月|第?[一二三四1-4]{{SP}}季度|[上下]半年|[初底末]|的?第|前|后[一二三四五六七八九十两0-9]|首|{{-FESTIVAL}}))",
     "YEARREL": f"(?P<yrel>{_alt(T.RELATIVE_YEARS)})",
     "YEARBOUND": (f"(?:(?P<yb>{_alt(w for w in T.YEAR_BOUNDS if w != '中')})(?![一二三四五六七八九十])"
                   "|(?P<yb>中)(?=[，。、；）)]|$))"),
@@ -100,10 +100,12 @@ FRAGMENTS: dict[str, str] = {
     # house or machine number ("1 号机").
     "DAYALONE": "(?<!第)(?:{NB}(?P<d>{AR}{1,2}){SP}|(?P<d>{DAYCN_MULTI}))日(?!{DURATION})",
     # ---- parts of months and years
-    "XUN": f"(?P<xun>{_alt(T.XUN)})",
+    "XUN": f"(?:(?P<xun>{_alt(T.XUN)})|(?P<hm>{_alt(T.HALF_MONTHS)}))",
     "MONTHBOUND": "(?:(?P<mb>月初|月底|月末|初(?![一二三四五六七八九十])|底|末)|(?P<mb>中)(?=[，。、；）)]|$))",
     "MONTHBOUND_ALONE": "(?<![0-9０-９零一二两三四五六七八九十个])(?P<mb>月初|月底|月末)",
-    "QUARTER": "(?:{QNUM}|前(?P<qn>[二两三])){SP}季{SP}度(?:{SP}(?P<qb>末|初|底))?",
+    "QUARTER": ("(?:{QNUM}|前{SP}(?P<qn>[二两三]){SP}个?|(?P<qrel>{QUARTERREL})){SP}季{SP}度"
+                "(?:{SP}(?P<qb>末|初|底))?"),
+    "QUARTERREL": f"(?:{_alt(T.RELATIVE_QUARTERS)})",
     # A quarter's number before the last of a range or list ("1—3 季度", "三、四季度"),
     # 季度 written once; without a separator only Chinese numerals ("三四季度": "12 季度"
     # is twelve quarters).
@@ -115,7 +117,7 @@ FRAGMENTS: dict[str, str] = {
                         "|(?P<yb>中)(?=[，。、；）)]|$))"),
     "MONTHTAIL": "(?:{MONTH}(?:{SP}{DAY}|{SP}{XUN}|{MONTHBOUND})?|{QUARTER}|{HALF}|{FIRSTMONTHS})",
     # Cumulative statistics: "前 10 个月", "前两个月" (January to the N-th month).
-    "FIRSTMONTHS": "前{SP}(?P<fm>{MONTHNUM_RAW}|两){SP}个{SP}月(?:{SP}份)?",
+    "FIRSTMONTHS": "前{SP}(?P<fm>{MONTHNUM_RAW}|两){SP}个?{SP}月(?:{SP}份)?",
     "WHOLEYEAR": "全{SP}年(?:{SP}度)?(?![0-9０-９零一二两三四五六七八九十龄级])",
     "TURN": f"(?P<turn>{_alt(T.YEAR_TURNS)})",
     # Seasons: after a year "2020 年秋" (with a break after it: "秋收" is a harvest), alone
@@ -165,10 +167,28 @@ FRAGMENTS: dict[str, str] = {
     # ---- weekdays and weeks
     "WEEKWORD": f"(?:{_alt(T.WEEK_WORDS)})",
     # A bare "周三" only before a break or a word a date goes on with (周一鸣 is a person).
-    "WEEKDAY": (f"(?<!每)(?:(?P<wrel>{_alt(T.WEEK_RELATIVE)}){{SP}}{{WEEKWORD}}|星期|礼拜|禮拜"
+    "WEEKDAY": (f"(?<!每)(?:(?P<wrel>{_alt(T.WEEK_RELATIVE)}){{SP}}{{WEEKWORD}}(?:{{SP}}{{WEEKWORD}})?|星期|礼拜|禮拜"
                 f"|[周週](?=.(?![\u4e00-\u9fff](?<![{T.AFTER_WEEKDAY}])))"
                 f"){{SP}}(?P<wd>[{''.join(T.WEEKDAYS)}])"),
     "WEEK": f"(?<!每)(?P<wrel>{_alt(T.WEEK_RELATIVE)}){{SP}}{{WEEKWORD}}(?![{''.join(T.WEEKDAYS)}年期])",
+    "NUMDATE": ("{NB}(?P<num>(?:19|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
+                "|/[0-9]{1,2}(?:/[0-9]{1,2})?|[.．][0-9]{1,2}(?:[.．][0-9]{1,2})?))"
+                "(?![0-9０-９]|[.．][0-9]|{SP}[{DECIMAL_UNITS}])"),
+    # The ends of a range: a point, a festival or a weekday ("去年春节到元宵节", "上周四到十月一日").
+    "RANGEPOINT": ("(?:{POINT}|(?:{YEAR}{SP})?{FESTIVAL}{TAIL}|{WEEKDAY}{TAIL}"
+                   "|(?:{YEAR}(?:{SP}{MONTH})?|{MONTH}){SP}{ORDPART}{TAIL})"),
+    # A range may start at a bare time of day when its end names the day ("2点至明天4点",
+    # "夜间至次日上午"); "3 时至 5 时" is one clock reading's range (CLOCK).
+    "RANGEFROM": "(?:{RANGEPOINT}|{CLOCK}|{POD})",
+    # ---- parts of a year or month counted by number: "2021年第一周", "明年第九个月",
+    # "今年的最后3周", "这个月前两天", "6月第3个星期日", "四月的最后一个星期一"
+    "ORDNUM": "(?:{AR}{1,3}|[一二两三四五六七八九十百]{1,4})",
+    "ORDUNIT": f"(?P<ou>{_alt(T.ORDINAL_UNITS)})",
+    "NTHWEEKDAY": ("(?:第{SP}(?P<nn>{ORDNUM})|(?P<nl>最后|最後)(?:{SP}一)?){SP}个{SP}(?:的{SP})?{WEEKWORD}{SP}"
+                   f"(?P<nwd>[{''.join(w for w in T.WEEKDAYS if w != '末')}])"),
+    "ORDPART": ("(?:的{SP})?(?:{NTHWEEKDAY}"
+                f"|(?P<ok>{_alt(T.ORDINAL_KINDS)}){{SP}}(?P<on>{{ORDNUM}}){{SP}}(?:个{{SP}})?{{ORDUNIT}}"
+                "|(?P<ok>首)(?P<ou>月|周|日))"),
     # ---- offsets from the previous mention: "3 日后", "两个月后", "三年后"
     "OFFSETNUM": "(?:{NB}(?P<on>{AR}{1,3}){NE}|(?P<on>[一二两三四五六七八九十百]{1,4}|半))",
     "OFFSET": (f"{{OFFSETNUM}}{{SP}}(?P<ou>{_alt(T.OFFSET_UNITS)})(?:{{SP}}半)?"
@@ -182,7 +202,7 @@ FRAGMENTS: dict[str, str] = {
     # "前"/"后" close an open range only where they are not the start of a part or count
     # ("2021 年前三季度", "9 月 1 日前后", "2020 年后半年").
     "OPEN_GUARD": "(?![半两一二三四五六七八九十百0-9０-９个后期夕几季])",
-    "FESTIVAL": (f"(?P<fest>{_alt([*T.SOLAR_FESTIVALS, *T.LUNAR_FESTIVALS, *T.NEW_YEARS_EVE, *T.SOLAR_TERM_FESTIVALS, *T.SOLAR_TERMS])})"
+    "FESTIVAL": (f"(?P<fest>{_alt([*T.SOLAR_FESTIVALS, *T.LUNAR_FESTIVALS, *T.NEW_YEARS_EVE, *T.SOLAR_TERM_FESTIVALS, *T.SOLAR_TERMS, *T.WEEKDAY_FESTIVALS, *T.SCHOOL_HOLIDAYS])})"
                  f"(?!{_alt(T.FESTIVAL_NOT_BEFORE)})"),
     "DAYMARK": f"(?:日|号(?![{T.NUMBERED_THINGS}]))",
     "DECIMAL_UNITS": re.escape(T.DECIMAL_UNIT_CHARS),

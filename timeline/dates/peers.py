@@ -15,11 +15,11 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from .resolver import resolve
-from .span import DateSpan
+from .span import DateSpan, Open
 
 # The copy kept with the tests (origin and licences in its README.md).
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "dates" / "peer_suites"
@@ -27,8 +27,10 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "dates" / "peer_su
 # (name, pattern on the case text, why a yearbook resolver leaves it out). First match wins.
 # Everything else is in scope and counted.
 OUT_OF_SCOPE: tuple[tuple[str, str, str], ...] = (
-    ("durations_from_now", r"未来|过去|最近|近[0-9一二三两几]+|还剩|[0-9一二三四五六七八九十两几半]+\s*个?\s*多?\s*"
-                           r"(?:小时|钟头|分钟|秒)(?:前|后|内|以内|之内|以来)?|今明两年|工作日",
+    ("durations_from_now", r"未来|过去|最近|近[0-9一二三两几仨]+|还剩|今后|[0-9一二三四五六七八九十两几半]+\s*个?\s*多?\s*"
+                           r"(?:小时|钟头|分钟|分半钟?|秒)(?:前|后|内|以内|之内|以来)?|今明两年|工作日"
+                           r"|[0-9一二三四五六七八九十两几半仨]+\s*个?\s*[多半]?\s*(?:年|个?月|天|日|周|星期)\s*[多半]?"
+                           r"\s*(?:以内|之内|内|以来|来)|分半以内",
      "durations counted from the reader's 'now' (未来48小时, 过去三天, 近两年): a document's "
      "dates do not move with the reader's clock"),
     ("recurrences", r"每|隔周|周[一二三四五六日天]到周[一二三四五六日天]的|工作日",
@@ -63,9 +65,11 @@ def _time(value: str) -> str | None:
     return value[11:16] if "T" in value else None
 
 
-def _matches(exp: dict, got: DateSpan) -> bool:
+def _matches(exp: dict, got: DateSpan, reference: date | None) -> bool:
     if exp.get("start") is None:        # span only: finding it is enough
         return True
+    if got.open is not None:
+        return _open_matches(exp, got, reference)
     if (got.start, got.end) != (_date(exp["start"]), _date(exp["end"])):
         # a clock range ending at midnight of the next day ends on the same day for us
         if not (got.start == _date(exp["start"]) and exp["end"].endswith("T00:00")):
@@ -73,6 +77,17 @@ def _matches(exp: dict, got: DateSpan) -> bool:
     if got.time is not None and _time(exp["start"]) not in (None, got.time):
         return False
     return True
+
+
+def _open_matches(exp: dict, got: DateSpan, reference: date | None) -> bool:
+    """An open range keeps its known bound and names the open side; a peer fills the open
+    side with its 'now'. They agree when the known bound is the peer's bound on that side."""
+    if got.open is Open.END:                   # "自……起": from the bound's first day on
+        return got.start == _date(exp["start"])
+    end = _date(exp["end"])                    # "……前": up to the bound's last day
+    if exp["end"].endswith("T00:00"):          # an exclusive midnight: the day before
+        end -= timedelta(days=1)
+    return got.end == end
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -91,7 +106,7 @@ def judge(case: dict) -> tuple[bool, str]:
         if exp.get("start") is None and any(_overlaps(w.span, tuple(exp["offset"]))
                                             for w in result.warnings):
             continue     # span only, no reference: found, rightly left unresolved (no year)
-        if not any(_matches(exp, m) for m in here):
+        if not any(_matches(exp, m, ref) for m in here):
             got = [(m.text, m.start.isoformat(), m.end.isoformat(), m.time) for m in here]
             return False, f"want {exp['span']} {exp.get('start')}..{exp.get('end')}, got {got}"
     return True, ""

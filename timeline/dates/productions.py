@@ -53,6 +53,10 @@ class Point:
     week_rel: int | None = None          # 下周 = 1
     offset: tuple[str, int] | None = None  # ("day" | "month" | "year", signed count)
     gz: str | None = None                # the sexagenary day in a lunar month ("己未")
+    # A numbered part of the year or month the rest gives: (kind, n or None for "last",
+    # unit, ISO weekday or None); see tables.ORDINAL_KINDS.
+    ordinal: tuple[str, int | None, str | None, int | None] | None = None
+    quarter_rel: int | None = None       # 上季度 = -1 (with `period` (MONTH, k) for 季度初/末)
 
     @property
     def has_date(self) -> bool:
@@ -60,7 +64,7 @@ class Point:
                     and self.month_rel is None and self.day is None and self.day_rel is None
                     and self.period is None and self.festival is None and self.years is None
                     and self.age is None and self.weekday is None and self.week_rel is None
-                    and self.offset is None)
+                    and self.offset is None and self.ordinal is None and self.quarter_rel is None)
 
 
 @dataclass(slots=True)
@@ -86,8 +90,12 @@ def _year(f: dict[str, str]) -> dict:
 def _period(f: dict[str, str]) -> tuple[Precision, int, int | None] | None:
     if "xun" in f:
         return (Precision.XUN, *T.XUN[f["xun"]])
+    if "hm" in f:                                            # 上半月: days 1-15
+        return (Precision.DAY, *T.HALF_MONTHS[f["hm"]])
     if "mb" in f:
         return (Precision.XUN, *T.MONTH_BOUNDS[f["mb"]])
+    if "qrel" in f:                                          # 上季度末: its last month
+        return None if "qb" not in f else (Precision.MONTH, 0 if f["qb"] == "初" else 2, None)
     if "q" in f:
         q = T.QUARTER_WORDS[f["q"]]
         if "qb" in f:                                        # 一季度末: its last month
@@ -128,7 +136,7 @@ def _clock(f: dict[str, str], pod_word: str | None, text: str) -> tuple[str, int
     else:
         minute = T.CLOCK_FRACTIONS.get(f.get("frac", ""), 0)
     if not f["h"].isascii() and pod_word is None and "mi" not in f and "frac" not in f \
-            and not re.search("[钟整时年月日号]", text):
+            and not re.search("[钟整时年月日号天]", text):
         raise NotADate                    # "一点" is "a little" unless it is clearly a time
     shift = 0
     mode = T.PART_OF_DAY[pod_word][1] if pod_word else "as_is"
@@ -208,7 +216,26 @@ def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None,
         parts.update(_years_of(f))
     if "greg" in f:
         parts["gregorian"] = True
+    if "qrel" in f:
+        parts["quarter_rel"] = T.RELATIVE_QUARTERS[f["qrel"]]
+    if "ok" in f or "nwd" in f:
+        parts["ordinal"] = _ordinal_of(f)
+    if "fest" in f:
+        parts["festival"] = f["fest"]
+    if "wd" in f or "wrel" in f:
+        parts["week_rel"] = T.WEEK_RELATIVE[f["wrel"]] if "wrel" in f else None
+        if "wd" in f:
+            parts["weekday"], parts["weekend"] = T.WEEKDAYS[f["wd"]], f["wd"] == "末"
     return Point(**parts, period=_period(f), **_times(m, rule, lo, hi, pod_word, f))
+
+
+def _ordinal_of(f: dict[str, str]) -> tuple[str, int | None, str | None, int | None]:
+    if "nwd" in f:                                           # 第3个星期日, 最后一个星期一
+        return ("nth", None if "nl" in f else to_int(f["nn"]), None, T.WEEKDAYS[f["nwd"]])
+    n = to_int(f["on"]) if "on" in f else 1                  # 首月: the first
+    if not n:
+        raise NotADate
+    return (T.ORDINAL_KINDS[f["ok"]] if f["ok"] != "首" else "nth", n, T.ORDINAL_UNITS[f["ou"]], None)
 
 
 def _years_of(f: dict[str, str]) -> dict:
@@ -299,11 +326,14 @@ def p_day_list(m, rule):
                   is_list=True)
 
 
-def p_numeric(m, rule):
+def _numeric(m, rule, lo: int, hi: int) -> Point:
     from .dateparser_adapter import parse_numeric
 
-    p = point(m, rule)
-    text = fields(m, rule)["num"]
+    p = point(m, rule, lo, hi)
+    f = fields(m, rule, lo, hi)
+    if "num" not in f:                                       # "2008.03-2009": a bare year
+        return Point(year=int(m.string[lo:hi]))
+    text = f["num"]
     nums = [int(x) for x in re.split(r"[-/.．]", text)]
     year, month, day = (nums + [None])[:3]
     if not 1 <= month <= 12:
@@ -313,7 +343,15 @@ def p_numeric(m, rule):
         if parsed is None:
             raise Impossible(f"no day {day} in {year}-{month:02d}")
         year, month, day = parsed.year, parsed.month, parsed.day
-    return Parsed(replace(p, year=year, month=month, day=day))
+    return replace(p, year=year, month=month, day=day)
+
+
+def p_numeric(m, rule):
+    """"2020-09-16", "2020.9", and a range of them ("2018/1/10-2018/7/10", "2008.03-2009")."""
+    to = _span_of(m, rule, "to", m.start(), m.end())
+    if to is None:
+        return Parsed(_numeric(m, rule, m.start(), m.end()))
+    return Parsed(_numeric(m, rule, m.start(), to[0]), _numeric(m, rule, *to))
 
 
 def _lunar_month(word: str) -> int:

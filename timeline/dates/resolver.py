@@ -21,6 +21,7 @@ from .productions import Impossible, NotADate, Parsed, Point
 from .span import CalendarKind, DateSpan, DateWarning, Precision, Resolution
 
 _FINE = (Precision.DAY, Precision.XUN, Precision.MONTH)
+_DAYS_OF_MONTH = (Precision.XUN, Precision.DAY)
 
 
 class NoContext(Exception):
@@ -120,6 +121,13 @@ def _festival(p: Point, year: int, relative: bool) -> Resolved:
         d, kind = lunar.solar_term(year, term), CalendarKind.GREGORIAN
     elif name in T.NEW_YEARS_EVE:
         d, kind = lunar.new_years_eve(year), CalendarKind.LUNAR
+    elif name in T.WEEKDAY_FESTIVALS:
+        month, nth, weekday = T.WEEKDAY_FESTIVALS[name]
+        d, kind = _nth_weekday(year, month, nth, weekday), CalendarKind.GREGORIAN
+    elif name in T.SCHOOL_HOLIDAYS:
+        a, b = T.SCHOOL_HOLIDAYS[name]
+        return Resolved(date(year, a, 1), date(year, b, _month_last(year, b)), Precision.MONTH,
+                        relative=relative)
     else:
         month, day = T.LUNAR_FESTIVALS[name]
         # Like a lunar date: the 腊八 a 2020 yearbook means is the one in January 2020.
@@ -129,6 +137,47 @@ def _festival(p: Point, year: int, relative: bool) -> Resolved:
     return Resolved(d, d, Precision.DAY, kind, relative)
 
 
+def _nth_weekday(year: int, month: int, nth: int | None, weekday: int) -> date:
+    """The nth `weekday` (ISO) of a month; nth None: the last one."""
+    if nth is None:
+        last = date(year, month, _month_last(year, month))
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    if d.month != month:
+        raise Impossible(f"{year}-{month:02d} has no {nth}th weekday {weekday}")
+    return d
+
+
+def _ordinal(p: Point, base: Resolved) -> Resolved:
+    """A part of a year or month counted by number (tables.ORDINAL_KINDS): its N-th, first N
+    or last N weeks (Monday-first weeks inside it), months or days; its N-th weekday."""
+    kind, n, unit, weekday = p.ordinal
+    start, end = base.start, base.end
+    if weekday is not None:
+        d = _nth_weekday(start.year, start.month, n, weekday)
+        return _days(d, d, base.relative)
+    if unit == "month":
+        a, b = {"nth": (n, n), "first": (1, n), "last": (13 - n, 12)}[kind]
+        if not 1 <= a <= b <= 12 or base.precision is not Precision.YEAR:
+            raise Impossible(f"no month {n} in a year")
+        return Resolved(date(start.year, a, 1), date(start.year, b, _month_last(start.year, b)),
+                        Precision.MONTH, relative=base.relative)
+    if unit == "week":
+        first_monday = start + timedelta(days=(7 - start.weekday()) % 7)
+        last_sunday = end - timedelta(days=(end.isoweekday()) % 7)
+        a, b = {"nth": (first_monday + timedelta(weeks=n - 1), first_monday + timedelta(weeks=n, days=-1)),
+                "first": (first_monday, first_monday + timedelta(weeks=n, days=-1)),
+                "last": (last_sunday - timedelta(weeks=n, days=-1), last_sunday)}[kind]
+    else:
+        a, b = {"nth": (start + timedelta(days=n - 1), start + timedelta(days=n - 1)),
+                "first": (start, start + timedelta(days=n - 1)),
+                "last": (end - timedelta(days=n - 1), end)}[kind]
+    if a < start or b > end + timedelta(days=6 if unit == "week" else 0):
+        raise Impossible(f"no {kind} {n} {unit}s in {start.isoformat()}..{end.isoformat()}")
+    return _days(a, b, base.relative)
+
+
 def _days(start: date, end: date, relative: bool = True) -> Resolved:
     return Resolved(start, end, Precision.DAY, relative=relative)
 
@@ -136,7 +185,13 @@ def _days(start: date, end: date, relative: bool = True) -> Resolved:
 def _weekday(p: Point, ctx: Context) -> Resolved:
     """"周三", "下周五", "本周末", "下周": in the week of the previous mention's day (else of
     the reference), Monday first; with prefer="future" a bare weekday is the next one."""
-    anchor = ctx.day_for("previous")
+    try:
+        # "下周三", "这周二" count from the document's now; a bare "周三" is in the week of
+        # the day before it.
+        relative_to_now = p.week_rel is not None and ctx.reference is not None
+        anchor = ctx.reference if relative_to_now else ctx.day_for("previous")
+    except Unanchored:
+        raise NoContext("no day to find the week from: give a reference date") from None
     monday = anchor - timedelta(days=anchor.isoweekday() - 1) + timedelta(weeks=p.week_rel or 0)
     if p.weekday is None:
         return _days(monday, monday + timedelta(days=6))
@@ -242,6 +297,15 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
         return _offset(p, ctx)
     if p.weekday is not None or p.week_rel is not None:
         return _weekday(p, ctx)
+    if p.ordinal is not None:
+        from dataclasses import replace as _replace
+        return _ordinal(p, resolve_point(_replace(p, ordinal=None), ctx))
+    if p.quarter_rel is not None:
+        y, m = _add_months(*ctx.month_for("reference"), 3 * p.quarter_rel)
+        first = 3 * ((m - 1) // 3) + 1
+        a, b = (first, first + 2) if p.period is None else (first + p.period[1], first + p.period[1])
+        precision = Precision.QUARTER if p.period is None else Precision.MONTH
+        return Resolved(date(y, a, 1), date(y, b, _month_last(y, b)), precision, relative=True)
     if not p.has_date:                                   # a clock time alone
         d = ctx.day_for("previous") + timedelta(days=p.day_shift)
         return Resolved(d, d, Precision.DAY, relative=True)
@@ -260,7 +324,7 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
         if p.year is None:
             relative = True
         return _lunar(replace(p, lunar=True), ctx, year, month, relative)
-    needs_month = day is not None or (p.period is not None and p.period[0] == Precision.XUN)
+    needs_month = day is not None or (p.period is not None and p.period[0] in _DAYS_OF_MONTH)
     if month is None and needs_month:
         y, month = ctx.month_for("previous")
         year, relative = (y if year is None else year), True
@@ -277,7 +341,7 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
         return Resolved(d, d, Precision.DAY, kind, relative)
     if p.period is not None:
         precision, a, b = p.period
-        if precision == Precision.XUN:
+        if precision in _DAYS_OF_MONTH:                 # 旬, 上半月: days of a month
             b = _month_last(year, month) if b is None else b
             return Resolved(date(year, month, a), date(year, month, b), precision, kind, relative)
         y1, b = _add_months(year, 1, b - 1)             # a season or 岁末年初 may cross a year
@@ -294,7 +358,8 @@ def _implicit_year(p: Point) -> bool:
     """A point whose year the text does not give, nor a relative word, nor an age."""
     return (p.year is None and p.year_rel is None and p.month_rel is None and p.day_rel is None
             and p.years is None and p.age is None and p.offset is None and p.weekday is None
-            and p.week_rel is None and p.has_date)
+            and p.week_rel is None and p.ordinal is None and p.quarter_rel is None
+            and (p.month is not None or p.day is not None or p.festival is not None))
 
 
 def _preferred(p: Point, ctx: Context) -> Resolved:

@@ -27,6 +27,8 @@ CHINESE_UNITS = {"十": 10, "廿": 20, "卅": 30, "百": 100, "千": 1000}
 # ---------------------------------------------------------------- periods
 # Thirds of a month (precision xun): first and last day; None = the month's last day.
 XUN = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
+# Halves of a month: days (first, last; None = the month's last day), a range of days.
+HALF_MONTHS = {"上半月": (1, 15), "下半月": (16, None)}
 
 # Words for the start/middle/end of a month, after "N 月" or alone: xun-aligned on purpose,
 # so "9 月底" and "9 月下旬" give the same span (precision xun).
@@ -72,7 +74,7 @@ PLAN_PARTS = {
 }
 # 上世纪 = the century before the document's (its year, else the reference's).
 CENTURY_RELATIVE = {"上": -1, "上个": -1, "本": 0, "这个": 0, "下": 1, "下个": 1}
-DECADE_PARTS = {"初": (0, 2), "初期": (0, 2), "中期": (3, 6), "中": (3, 6), "末": (7, 9),
+DECADE_PARTS = {"初": (0, 2), "初期": (0, 2), "前期": (0, 2), "中期": (3, 6), "中": (3, 6), "末": (7, 9),
                 "末期": (7, 9), "后期": (7, 9)}
 CENTURY_PARTS = {"初": (0, 9), "初期": (0, 9), "中叶": (40, 59), "中期": (40, 59),
                  "末": (90, 99), "末期": (90, 99)}
@@ -86,8 +88,21 @@ WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7
 AFTER_WEEKDAY = "上中下晚早凌傍夜午至到和及、起前后当召举开闭在进全正"
 # Weeks from the anchor's week (the previous mention's day, else the reference).
 WEEK_RELATIVE = {"本": 0, "这": 0, "这个": 0, "今": 0, "下": 1, "下个": 1, "下一个": 1,
-                 "上": -1, "上个": -1, "上一个": -1, "下下": 2, "下下个": 2, "上上": -2,
-                 "上上个": -2}
+                 "下一": 1, "上": -1, "上个": -1, "上一个": -1, "上一": -1, "下下": 2, "下下个": 2, "上上": -2,
+                 "上上个": -2, "下下下": 3, "這": 0, "這個": 0, "下個": 1, "上個": -1,
+                 "上上個": -2, "下下個": 2}
+
+# ---------------------------------------------------------------- parts counted by number
+# "第 N 周" of a year or month is its N-th week that starts on a Monday inside it; "前 N 周"
+# the first N such weeks, "最后 N 周" the last N that end inside it. Months count from
+# January, days from the first day.
+ORDINAL_KINDS = {"第": "nth", "前": "first", "头": "first", "最后": "last", "最後": "last",
+                 "后": "last"}
+ORDINAL_UNITS = {"周": "week", "週": "week", "星期": "week", "礼拜": "week", "禮拜": "week",
+                 "月": "month", "天": "day", "日": "day"}
+# Quarters counted from the reference's quarter: "上季度", "本季度", "下下个季度".
+RELATIVE_QUARTERS = {"本": 0, "这个": 0, "这": 0, "当": 0, "上": -1, "上个": -1, "上一个": -1,
+                     "下": 1, "下个": 1, "下一个": 1, "下下个": 2, "上上个": -2}
 
 # ---------------------------------------------------------------- offsets
 # "3 日后", "两个月后", "三年以后": unit -> (what it counts, how many of it). Counted from the
@@ -95,7 +110,7 @@ WEEK_RELATIVE = {"本": 0, "这": 0, "这个": 0, "今": 0, "下": 1, "下个": 
 # month or year, at that precision.
 OFFSET_UNITS = {"天": ("day", 1), "日": ("day", 1), "周": ("day", 7), "个周": ("day", 7),
                 "星期": ("day", 7), "个星期": ("day", 7), "礼拜": ("day", 7), "个礼拜": ("day", 7),
-                "个月": ("month", 1), "月": ("month", 1), "个季度": ("month", 3), "季度": ("month", 3),
+                "个月": ("month", 1), "个季度": ("month", 3), "季度": ("month", 3),
                 "年": ("year", 1)}
 OFFSET_DIRECTIONS = {"后": 1, "以后": 1, "之后": 1, "过后": 1, "前": -1, "以前": -1, "之前": -1}
 
@@ -119,6 +134,7 @@ RELATIVE_YEARS = {
     "今年": ("reference", 0), "本年": ("reference", 0), "本年度": ("reference", 0),
     "去年": ("reference", -1), "明年": ("reference", 1),
     "前年": ("reference", -2), "后年": ("reference", 2),
+    "大前年": ("reference", -3), "大后年": ("reference", 3),
 }
 RELATIVE_MONTHS = {
     "是月": ("previous", 0), "当月": ("previous", 0), "同月": ("previous", 0),
@@ -206,6 +222,10 @@ LUNAR_FESTIVALS = {
 }
 # The last day of the 12th lunar month (29 or 30), the eve of the context year's 春节.
 NEW_YEARS_EVE = ("除夕", "大年三十")
+# Festivals on the N-th weekday of a month: name -> (month, N, ISO weekday).
+WEEKDAY_FESTIVALS = {"母亲节": (5, 2, 7), "父亲节": (6, 3, 7), "感恩节": (11, 4, 4)}
+# School holidays as yearbooks date them (months): 寒假 January-February, 暑假 July-August.
+SCHOOL_HOLIDAYS = {"寒假": (1, 2), "暑假": (7, 8)}
 # Festivals fixed by a solar term: name -> lunar_python's term name.
 SOLAR_TERM_FESTIVALS = {"清明节": "清明", "冬至节": "冬至"}
 
