@@ -8,8 +8,9 @@ a 404 for a URL path holding NUL, which PostgreSQL would refuse with one).
 A request that cannot reach the database (server down or restarting, connection refused or
 cut, pool exhausted, SQLite file locked past busy_timeout) gets 503 Service Unavailable with
 Retry-After: JSON under /api/ and for feeds, a short HTML page otherwise. The outage is
-logged once, in one line, when it starts, and once when a request succeeds again; the
-requests in between log at DEBUG. Nothing has to be restarted: pooled connections are
+logged once, in one line, when it starts, and once when a request the database answered
+succeeds again (/healthz, which never asks it, proves nothing); the requests in between
+log at DEBUG, /readyz included. Nothing has to be restarted: pooled connections are
 pre-pinged (timeline.store.db.make_engine), so the first request after the database is back
 gets a fresh connection.
 """
@@ -18,8 +19,8 @@ from __future__ import annotations
 import logging
 import threading
 
-from flask import Flask, Response, abort, jsonify, render_template, request
-from sqlalchemy import exc as sa_exc
+from flask import Flask, Response, abort, g, has_app_context, jsonify, render_template, request
+from sqlalchemy import event, exc as sa_exc
 from werkzeug.exceptions import HTTPException
 
 from web.params import BadParameter, UnknownCategory
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 RETRY_AFTER = 10          # seconds: about what a database restart or failover takes
 EXTENSION = "timeline.outage"
+ANSWERED = "timeline_database_answered"   # flask.g: a statement of this request ran
 
 
 class Outage:
@@ -133,11 +135,18 @@ def http_error(exc: HTTPException) -> Response:
 
 
 def _recovered(response: Response) -> Response:
+    """The outage ends with a request the database answered (a statement ran), not with one
+    that never asked it (/healthz, a 304 from the cache, a 400)."""
     from flask import current_app
 
-    if response.status_code < 500:
+    if response.status_code < 500 and g.get(ANSWERED):
         current_app.extensions[EXTENSION].succeeded()
     return response
+
+
+def _answered(*_args) -> None:
+    if has_app_context():
+        g.setdefault(ANSWERED, True)
 
 
 def refuse_nul_in_path() -> None:
@@ -149,6 +158,7 @@ def refuse_nul_in_path() -> None:
 
 def init_app(app: Flask) -> None:
     app.extensions[EXTENSION] = Outage()
+    event.listen(app.extensions["timeline.engine"], "after_cursor_execute", _answered)
     app.register_error_handler(sa_exc.SQLAlchemyError, unavailable)
     app.register_error_handler(BadParameter, bad_parameter)
     app.register_error_handler(UnknownCategory, unknown_category)

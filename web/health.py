@@ -7,15 +7,15 @@ Both say which worker process answered, so a test or an operator can see several
 """
 from __future__ import annotations
 
-import logging
 import os
 
 from flask import Blueprint, Response, current_app
+
+from web import errors
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 bp = Blueprint("health", __name__)
-log = logging.getLogger(__name__)
 
 
 @bp.get("/healthz")
@@ -30,7 +30,7 @@ def readyz():
         with current_app.extensions["timeline.engine"].connect() as conn:
             conn.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:
-        log.warning("readyz: database unavailable: %s", type(exc).__name__)
+        current_app.extensions[errors.EXTENSION].failed(exc)   # logged once per outage
         return {"database": "unavailable", "pid": os.getpid()}, 503, _no_store()
     return {"database": "ok", "pid": os.getpid()}, 200, _no_store()
 
