@@ -22,7 +22,8 @@ def create_app(config: Mapping | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(INSTANCE_PATH), instance_relative_config=True)
     app.config.from_mapping(
         DATABASE_URL=default_database_url(),
-        BASE_URL=None,               # absolute links in feeds; default: the request's host
+        BASE_URL=None,               # absolute links in feeds; default: the address the server
+                                     # is bound to (never the request's Host header: web.hosts)
         FEED_MAX_AGE=3600,           # seconds clients and proxies may reuse a feed
         FEED_VERSION_TTL=0,          # seconds a worker may answer 304s from the data version it
                                      # last read, without the database (web.feedcache)
@@ -37,8 +38,9 @@ def create_app(config: Mapping | None = None) -> Flask:
     if not app.debug:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from web import db
+    from web import db, hosts
 
+    hosts.init_app(app)      # a bad BASE_URL stops here, before anything else starts
     db.init_app(app)
     register_blueprints(app)
     # zstd, brotli or gzip, as the client accepts: a busy year's page shrinks about tenfold.

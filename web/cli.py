@@ -7,6 +7,7 @@ import click
 from timeline.cli import cli, database_url
 from timeline.store import db
 from web import create_app, default_database_url
+from web.hosts import ConfigError
 
 
 @cli.command()
@@ -18,7 +19,10 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool) -> None:
     """Run the development server (production: gunicorn 'web:create_app()')."""
     url = database_url(ctx)
     db.upgrade(url)
-    app = create_app({"DATABASE_URL": url})
+    try:
+        app = create_app({"DATABASE_URL": url})
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Timeline:  http://{shown}:{port}/")
     click.echo(f"Subscribe: webcal://{shown}:{port}/feeds/all.ics  (or http://{shown}:{port}/feeds/all.ics)")

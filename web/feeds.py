@@ -23,6 +23,7 @@ from timeline.store.queries import (EventFilter, Version, category_by_slug, data
 from web import feedcache
 from web.db import get_session
 from web.feedcache import feed_cache
+from web.hosts import site_url
 from web.params import BadParameter, check_categories, event_filter_from_args, parse_year
 
 bp = Blueprint("feeds", __name__)
@@ -176,9 +177,5 @@ def _set_headers(response: Response, validators: Validators) -> None:
 
 
 def _base_url() -> str:
-    """Where links in feeds point: BASE_URL when configured, else the request's host."""
-    base = current_app.config.get("BASE_URL") or request.host_url
-    try:
-        return ical.checked_base_url(base)
-    except ValueError:
-        raise BadParameter(f"Host: cannot make links from {base!r}") from None
+    """Where links in feeds point: BASE_URL when configured, else the bound address."""
+    return site_url()

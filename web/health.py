@@ -11,9 +11,10 @@ import os
 
 from flask import Blueprint, Response, current_app
 
-from web import errors
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
+
+from web import errors
 
 bp = Blueprint("health", __name__)
 

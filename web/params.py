@@ -23,6 +23,14 @@ MAX_Q = 200               # characters, as the feeds allow: a search longer than
 MAX_VALUES = 50           # values of one repeatable parameter
 DEFAULT_LIMIT = 100       # events per page of /api/events: a screenful, and p99 < 100 ms at 100k events
 MAX_LIMIT = 5000
+MAX_OFFSET = 1_000_000_000   # past any collection; larger would overflow a 64-bit OFFSET
+MAX_PAGE = 1_000_000         # ?page= of the HTML lists (a page is at least a day's events)
+# Characters a value of each parameter may have; longer is a 400 before any work is done.
+# A date ("二〇二〇年十二月三十一日", "2020-09-01") is far shorter than 40; a category is a
+# name (limits.MAX_CATEGORY) or a slug (limits.MAX_CATEGORY_SLUG); numbers have 20 digits
+# at most (int() of a long digit string costs quadratic time).
+MAX_LENGTH = {"q": MAX_Q, "from": 40, "to": 40, "tag": limits.MAX_TAG, "kind": 16,
+              "category": max(limits.MAX_CATEGORY, limits.MAX_CATEGORY_SLUG), "limit": 20, "offset": 20, "page": 20}
 KINDS = tuple(k.value for k in EventKind)
 
 
@@ -40,6 +48,9 @@ def _values(args: MultiDict, name: str) -> list[str]:
     # No name, tag or date holds a NUL, and PostgreSQL text cannot: it would be a 500 there.
     if any("\x00" in v for v in values):
         raise BadParameter(name, "contains a NUL character")
+    longest = MAX_LENGTH.get(name, MAX_Q)
+    if any(len(v) > longest for v in values):
+        raise BadParameter(name, f"longer than {longest} characters")
     return values
 
 
@@ -109,20 +120,20 @@ def event_filter_from_args(args: Mapping | MultiDict) -> EventFilter:
 
 def page_from_args(args: Mapping | MultiDict) -> tuple[int, int]:
     """(limit, offset) of ?limit= &offset=: limit 1–MAX_LIMIT (default DEFAULT_LIMIT),
-    offset 0 or more (default 0). Raises BadParameter."""
+    offset 0–MAX_OFFSET (default 0). Raises BadParameter."""
     if not isinstance(args, MultiDict):
         args = MultiDict(args)
     limit, offset = _single(args, "limit"), _single(args, "offset")
     return (_count(limit, "limit", 1, MAX_LIMIT) if limit else DEFAULT_LIMIT,
-            _count(offset, "offset", 0, None) if offset else 0)
+            _count(offset, "offset", 0, MAX_OFFSET) if offset else 0)
 
 
-def _count(text: str, param: str, low: int, high: int | None) -> int:
+def _count(text: str, param: str, low: int, high: int) -> int:
     if not text.isascii() or not text.isdigit():
         raise BadParameter(param, f"not a whole number: {text!r}")
     n = int(text)
-    if n < low or (high is not None and n > high):
-        raise BadParameter(param, f"out of range ({low}–{high}): {n}" if high else f"below {low}: {n}")
+    if n < low or n > high:
+        raise BadParameter(param, f"out of range ({low}–{high:,}): {n}")
     return n
 
 
@@ -187,8 +198,8 @@ def feed_path(flt: EventFilter, category_slug: str | None = None) -> str:
 
 
 def page_number(args: Mapping | MultiDict) -> int:
-    """?page= of the HTML lists: 1 or more (default 1). Raises BadParameter."""
+    """?page= of the HTML lists: 1–MAX_PAGE (default 1). Raises BadParameter."""
     if not isinstance(args, MultiDict):
         args = MultiDict(args)
     text = _single(args, "page")
-    return _count(text, "page", 1, None) if text else 1
+    return _count(text, "page", 1, MAX_PAGE) if text else 1

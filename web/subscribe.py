@@ -6,10 +6,10 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 import segno
-from flask import current_app, request
 
 from timeline.store import queries
 from timeline.store.queries import EventFilter
+from web.hosts import site_url
 from web.params import feed_path
 
 # Bytes one event adds to a feed, about (the seed's feeds average 600-800 with URL and
@@ -38,7 +38,7 @@ class Feed:
 def feed(session, flt: EventFilter, title: str, slugs: dict[str, str]) -> Feed:
     slug = slugs.get(flt.categories[0]) if len(flt.categories) == 1 else None
     path = feed_path(flt, slug)
-    base = (current_app.config.get("BASE_URL") or request.url_root).rstrip("/")
+    base = site_url()
     https = base + path
     webcal = "webcal://" + https.split("://", 1)[1]
     count = queries.count_feed_events(session, flt)
