@@ -52,7 +52,10 @@ CORPUS: tuple[Case, ...] = (
       "二零二零年九月十六日", "2020\n\n年 9 月 16 日", "2020 年\n\n9 月 16\n日", "2020年9月16号",
       "2020年09月16日", "　2020 年 9 月 16 日，[[2020 年 9 月 16 日]]", rules=["point"]),
     C("full", Y2020, Expect("2020-09-16", relative=True),
-      "9 月 16 日", "九月十六日", "9月16日", "9 月 16\n\n日", "九月十六"),
+      "9 月 16 日", "九月十六日", "9月16日", "9 月 16\n\n日", "九月十六号"),
+    # A Chinese-numeral day without 日 after a month is written the lunar way.
+    C("full", Y2020, Expect("2020-10-01", calendar="lunar", relative=True), "八月十五", "8月十五"),
+    C("full", Y2020, Expect("2020-07-12", calendar="lunar", relative=True), "五月廿二"),
     C("full", Y2020, Expect("2020-12-31"), "十二月三十一日", "12 月 31 日", "十二月卅一日"),
     C("full", CHRONICLE_SEPT, Expect("2020-09-23", relative=True), "廿三日", "23 日", "二十三日"),
     C("full", CHRONICLE_SEPT, Expect("2020-09-30"), "卅日", "30 日", "三十日"),

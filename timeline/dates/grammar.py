@@ -75,7 +75,8 @@ FRAGMENTS: dict[str, str] = {
     "CONN": f"(?:{_alt(T.RANGE_CONNECTORS)})",
     "LSEP": f"(?:{_alt(T.LIST_SEPARATORS[:1])})",   # only "、": "，" joins sentences too
     # ---- years
-    "YEAR4": f"{{NB}}(?P<y>{{AR}}{{4}}|[{_CN}]{{4}}|[两二]千(?:零?[一二三四五六七八九十]{{1,2}})?){{NE}}",
+    "YEAR4": (f"{{NB}}(?P<y>{{AR}}{{4}}|[{_CN}]{{4}}|[两二]千(?:零?[一二三四五六七八九十]{{1,2}})?"
+              f"|(?<![{_CN}十])[{_CN}]{{3}}(?={{SP}}年{{SP}}{{MONTHNUM_RAW}}{{SP}}月)){{NE}}"),
     "MONTHNUM_RAW": "(?:{AR}{1,2}|十[一二]?|[一二三四五六七八九])",
     # "98 年 4 月", "零八年八月": two-digit years only where a month follows.
     "YEAR2": f"{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}(?:{{MONTHNUM_RAW}}{{SP}}月|第?[一二三四1-4]{{SP}}季度|[上下]半年|[初底末]|的?第|前|后[一二三四五六七八九十两0-9]|首|{{-FESTIVAL}}))",
@@ -171,12 +172,13 @@ FRAGMENTS: dict[str, str] = {
                 f"|[周週](?=.(?![\u4e00-\u9fff](?<![{T.AFTER_WEEKDAY}])))"
                 f"){{SP}}(?P<wd>[{''.join(T.WEEKDAYS)}])"),
     "WEEK": f"(?<!每)(?P<wrel>{_alt(T.WEEK_RELATIVE)}){{SP}}{{WEEKWORD}}(?![{''.join(T.WEEKDAYS)}年期])",
-    "NUMDATE": ("{NB}(?P<num>(?:19|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
+    "NUMDATE": ("{NB}(?P<num>(?:1[5-9]|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
                 "|/[0-9]{1,2}(?:/[0-9]{1,2})?|[.．][0-9]{1,2}(?:[.．][0-9]{1,2})?))"
                 "(?![0-9０-９]|[.．][0-9]|{SP}[{DECIMAL_UNITS}])"),
     # The ends of a range: a point, a festival or a weekday ("去年春节到元宵节", "上周四到十月一日").
-    "RANGEPOINT": ("(?:{POINT}|(?:{YEAR}{SP})?{FESTIVAL}{TAIL}|{WEEKDAY}{TAIL}"
-                   "|(?:{YEAR}(?:{SP}{MONTH})?|{MONTH}){SP}{ORDPART}{TAIL})"),
+    # (the longer readings first: an alternation takes the first that fits)
+    "RANGEPOINT": ("(?:(?:{YEAR}{SP})?{FESTIVAL}{TAIL}|(?:{YEAR}(?:{SP}{MONTH})?|{MONTH}){SP}{ORDPART}{TAIL}"
+                   "|{POINT}|{WEEKDAY}{TAIL})"),
     # A range may start at a bare time of day when its end names the day ("2点至明天4点",
     # "夜间至次日上午"); "3 时至 5 时" is one clock reading's range (CLOCK).
     "RANGEFROM": "(?:{RANGEPOINT}|{CLOCK}|{POD})",
@@ -214,7 +216,7 @@ FRAGMENTS: dict[str, str] = {
     "OPEN_START_WORDS": f"(?:{_alt(T.OPEN_START_BEFORE)})",
     "WEEKLEAD": f"(?:(?:{_alt(T.WEEK_RELATIVE)}){{SP}})?{{WEEKWORD}}",
     "LEAD_NUM": ("(?:(?<![0-9０-９])(?:[0-9０-９]{1,4}{SP}(?:[年月日号时点季刻分:：、]|{CONN})"
-                 "|(?:19|20)[0-9０-９][0-9][/.．][0-9])"
+                 "|(?:1[5-9]|20)[0-9０-９][0-9][/.．][0-9])"
                  f"|(?<![{_CN}十廿卅千])[{_CN}十廿卅千]+{{SP}}(?:[年月日号时点季刻分:：、]|{{CONN}}))"),
     "LEAD_QUARTER": (f"(?:{{QUARTER}}|第[{''.join(T.QUARTER_WORDS)}]{{SP}}(?:、|{{CONN}})"
                      f"|前{{SP}}(?:{{MONTHNUM_RAW}}|两){{SP}}个)"),

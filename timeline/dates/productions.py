@@ -209,6 +209,8 @@ def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None,
         parts["month_rel"] = f["mrel"]
     if "d" in f:
         parts["day"] = to_int(f["d"])
+        if "m" in f and _lunar_style(m, rule, f, lo, hi):
+            parts["lunar"] = True
     pod_word = None
     if "drel" in f:
         parts["day_rel"], pod_word = T.RELATIVE_DAY_PARTS.get(f["drel"], (f["drel"], None))
@@ -227,6 +229,16 @@ def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None,
         if "wd" in f:
             parts["weekday"], parts["weekend"] = T.WEEKDAYS[f["wd"]], f["wd"] == "末"
     return Point(**parts, period=_period(f), **_times(m, rule, lo, hi, pod_word, f))
+
+
+def _lunar_style(m: re.Match, rule: Rule, f: dict[str, str], lo: int, hi: int) -> bool:
+    """"八月十五", "五月廿二": a day in Chinese numerals with no 日 after a month, and no
+    Gregorian year written, is how lunar dates are written; Gregorian ones carry 日 or 号."""
+    if "y" in f or "y2" in f or f["d"].isascii():
+        return False
+    where = _span_of(m, rule, "d", lo, hi)
+    rest = m.string[where[1]:hi].lstrip(T.LAYOUT_SPACE)
+    return not rest.startswith(("日", "号"))
 
 
 def _ordinal_of(f: dict[str, str]) -> tuple[str, int | None, str | None, int | None]:

@@ -243,7 +243,9 @@ SOLAR_TERM_CUES = ("节气", "当天", "当日", "这天", "这一天", "那天"
 LUNAR_MARKERS = ("农历", "阴历", "旧历")
 # Month names only the lunar calendar uses.
 LUNAR_MONTH_NAMES = {"正月": 1, "冬月": 11, "腊月": 12}
-# Lunar days 1-10 are written 初一..初十.
+# Lunar days 1-10 are written 初一..初十. A day in Chinese numerals with no 日 after a month
+# ("八月十五", "五月廿二") is read as lunar unless a Gregorian year is written with it: that is
+# how lunar dates are written, while Gregorian ones carry 日 or 号 ("九月十六日").
 LUNAR_DAY_PREFIX = "初"
 
 # ---------------------------------------------------------------- era years
