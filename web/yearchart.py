@@ -19,7 +19,8 @@ from timeline.dates.span import Precision
 MAX_LANES = 12             # lanes shown; the rest are one "其他" lane
 OTHER = "其他"
 WHOLE = 13                 # the column after December: the year, a half or a quarter as a whole
-WHOLE_YEAR = (Precision.YEAR, Precision.HALF, Precision.QUARTER)
+WHOLE_YEAR = (Precision.YEAR, Precision.HALF, Precision.QUARTER, Precision.PLAN, Precision.DECADE,
+              Precision.CENTURY)
 COLUMN_LABELS = {**{m: f"{m}月" for m in range(1, 13)}, WHOLE: "全年"}
 LEVEL_OPACITY = (0.0, 0.2, 0.38, 0.56, 0.76, 0.95)   # shade of a cell by its level (0 = none)
 
