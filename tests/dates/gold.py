@@ -96,6 +96,9 @@ CORPUS: tuple[Case, ...] = (
       "上午 9 时至 11 时", "上午 9 点到 11 点", "上午9:00～11:00", "上午 9—11 时", rules=["clock"]),
     C("range", Y2020, Expect("2020-09-16", time="15:00", end_time="17:30", part_of_day="afternoon"),
       "9 月 16 日下午 3 时至 5 时半", "9月16日下午3点-5点30分", "9 月 16 日 15:00—17:30"),
+    # "24 时" is the midnight that ends the day: iCalendar writes it as the next day's 00:00.
+    C("range", Y2020, Expect("2020-09-16", time="20:00", end_time="24:00", part_of_day="evening"),
+      "9 月 16 日 20:00—24:00", "9月16日20时至24时", "9 月 16 日晚 8 时至 24 时"),
     C("range", Y2020, Expect("2020-09-01", "2020-12-31", "day"), "9 月 1 日至年底"),
 
     # 3. partial dates: context supplies year or month; months, years, xun, quarters...

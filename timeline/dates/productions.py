@@ -119,8 +119,8 @@ def _period(f: dict[str, str]) -> tuple[Precision, int, int | None] | None:
 
 
 def _hhmm(hour: int, minute: int) -> str:
-    if hour == 24 and minute == 0:        # "24 时": the end of the day
-        return "23:59"
+    if hour == 24 and minute == 0:        # "24 时": the midnight that ends the day (ISO 8601)
+        return "24:00"
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise NotADate
     return f"{hour:02d}:{minute:02d}"
