@@ -4,8 +4,7 @@ Feed policy (`feed_includes`): a feed carries the events whose date is a real da
 of days: kind `event` (or a cross-reference that something else dated), primary precision
 `day`. Left out by default: overviews (【概况】 stand for a whole year), undated entries, and
 month, xun (上旬/中旬/下旬), quarter, half-year and year precision, and open-ended ranges
-("自 9 月 1 日起": no last day). A calendar client can
-only show a vague date as a precise day or as a block of weeks that fills the calendar, and
+("自 9 月 1 日起": no last day). A calendar client can only show a vague date as a precise day or as a block of weeks that fills the calendar, and
 either would tell the reader more than the source does. One event's own .ics
 (`render_event`) still renders a vague date honestly: all-day over the whole range, with the
 vagueness named in SUMMARY ("……（2020年6月下旬）").
@@ -13,42 +12,53 @@ vagueness named in SUMMARY ("……（2020年6月下旬）").
 How dates become iCalendar:
 - a day or range of days: all-day, VALUE=DATE, DTEND the day after the last day
   (`exclusive_end`, the only place the project turns an inclusive end into an exclusive one);
-- a clock time: DTSTART;TZID=Asia/Shanghai with a VTIMEZONE (never floating). DTEND from
-  the end time; without one, DTSTART + `DEFAULT_DURATION` (one hour: long enough to show as
-  a block, short enough not to claim the afternoon), or, for a range of days, the midnight
-  after its last day;
+- a clock time: the instant Python's zoneinfo gives for that wall-clock time in
+  Asia/Shanghai (never floating). DTEND from the end time ("24:00" is the next midnight);
+  without one, DTSTART + `DEFAULT_DURATION` (one hour), or, for a range of days, the
+  midnight after its last day;
 - a part of day without a clock time (上午, 下午): all-day, the part named in SUMMARY.
 
-UID is derived from the event key alone (the same in every feed and after re-ingest);
-DTSTAMP and LAST-MODIFIED come from the store's `updated_at`, never from "now", so the same
-data always gives the same bytes.
+Times and time zones (`zone_settled`): Asia/Shanghai changed its offset 30 times between
+1901 and 1991 (local mean time +08:05:43 before 1901, summer time in 1919, 1940-49 and
+1986-91). Clients do not read a VTIMEZONE that carries that history alike: ical.js takes
+only the first value of a comma-separated RDATE, ruby icalendar rejects such blocks,
+Outlook maps the TZID to a Windows zone with no history at all, and offsets with seconds
+(LMT) are read by few. So a time is written with TZID=Asia/Shanghai only from the instant
+after which zoneinfo's offset never changes again (1991-09-14 17:00 UTC with today's
+tzdata), and the VTIMEZONE holds that one observance, generated from zoneinfo. A time before
+it is written in UTC ("…Z"), which every client places at the same instant: the instant
+zoneinfo gives for the local time. Both bounds come from zoneinfo, not from a table here.
 
-Everything is built with the icalendar package: `build_event` makes the icalendar component
-and `render_event` serialises it with icalendar. Feeds of thousands of events use
-`_serialise`, a writer of the same content lines from the same property list and the same
-icalendar value types (icalendar does the escaping and the value formats), which makes the
-lines of recurring values (days, stamps, category lists) once and folds bytes without
-icalendar's per-character loop: about three times faster. A test (with generated text)
-holds its output byte-for-byte equal to icalendar's own `Calendar.to_ical()`.
+Each VEVENT is made at ingest (`vevent`, kept by the store) up to its URL, which depends on
+the site's address and is appended when a feed is served (`url_tail`). `published` is the
+digest of what clients see of an event, without DTSTAMP, LAST-MODIFIED and SEQUENCE: the
+store re-stamps an event only when that digest changes, and raises SEQUENCE only when its
+summary, dates or category change. The values and their escaping are icalendar's own
+(`_TYPES`); a test holds every line equal to what icalendar's `to_ical()` writes.
+
+No calendar-level UID (RFC 7986 allows one, but vdirsyncer then syncs only one event of a
+feed) and no METHOD: a feed is a plain calendar, not an iTIP message (METHOD:PUBLISH would
+require an ORGANIZER, RFC 5546 3.2.1, and an organizer makes clients show meetings).
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from icalendar import (Calendar, Event as VEvent, Timezone, vCategory, vDate, vDatetime,
+from icalendar import (Calendar, Timezone, TimezoneStandard, vCategory, vDate, vDatetime,
                        vDuration, vInt, vText, vUri)
+from icalendar import Event as VEvent
 
 from timeline.dates.label import label
 from timeline.dates.span import Precision
 from timeline.dates.tables import PART_OF_DAY_NAMES
-from timeline.events.model import Event, EventKind, StoredEvent
 from timeline.events import export
+from timeline.events.model import Event, EventKind, StoredEvent
 from timeline.events.validate import supported
 
 TZID = "Asia/Shanghai"
@@ -56,13 +66,14 @@ TZ = ZoneInfo(TZID)
 # A name of this service, not of a host: UIDs must not change when the site moves.
 UID_DOMAIN = "nianjian-timeline"
 PRODID = "-//nianjian-timeline//timeline.ical//ZH"
-# Bump when the same data would render to other bytes, so HTTP validators change with it.
-FORMAT_VERSION = 1
+# Bump when the same data would render to other bytes: stored VEVENTs are made again
+# (timeline.store.publish) and feeds' ETags change with it.
+FORMAT_VERSION = 2
 FEED_TITLE = "年鉴大事"
 DEFAULT_DURATION = timedelta(hours=1)
 REFRESH = timedelta(hours=12)
-# The VTIMEZONE covers the Republic's wartime and the PRC's 1986-91 summer time.
-_TZ_FIRST, _TZ_LAST = date(1920, 1, 1), date(2038, 1, 1)
+# Far enough that zoneinfo's rule for all later years (its POSIX footer) is in force.
+_ZONE_HORIZON = datetime(2200, 1, 1, tzinfo=timezone.utc)
 
 PART_OF_DAY_LABELS = PART_OF_DAY_NAMES
 
@@ -71,6 +82,8 @@ PART_OF_DAY_LABELS = PART_OF_DAY_NAMES
 _CLEAN = {c: None for c in range(0x20) if c not in (0x09, 0x0A)}
 _CLEAN.update({0x0D: "\n", 0x7F: None, 0x85: "\n", 0x2028: "\n", 0x2029: "\n"})
 _CLEAN.update({c: "\ufffd" for c in range(0xD800, 0xE000)})  # lone surrogates cannot be UTF-8
+
+CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
 class NotInCalendar(ValueError):
@@ -97,118 +110,200 @@ def event_uid(key: str) -> str:
     return f"{quote(key, safe='')}@{UID_DOMAIN}"
 
 
-def feed_uid(name: str) -> str:
-    """A stable UID for a feed (VCALENDAR UID, RFC 7986) from a canonical name of its view."""
-    if not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", name):
-        name = hashlib.sha256(name.encode()).hexdigest()[:24]
-    return f"feed-{name}@{UID_DOMAIN}"
-
-
 def calendar_title(*, year: int | None = None, categories: Iterable[str] = (),
                    tags: Iterable[str] = (), q: str | None = None, date_from: date | None = None,
                    date_to: date | None = None, kinds: Iterable[str] = ()) -> dict[str, str]:
-    """NAME, description and UID of the feed of a filtered view (keyword arguments of
-    `render_calendar`). The same view gives the same values whichever URL serves it."""
+    """NAME and description of the feed of a filtered view (keyword arguments of
+    `calendar_head`). The same view gives the same values whichever URL serves it."""
     categories, tags, kinds = sorted(set(categories)), sorted(set(tags)), sorted(set(kinds))
     dates = f"{date_from or '…'}至{date_to or '…'}" if date_from or date_to else ""
     parts = [f"{year}年" if year else "", "、".join(categories), "、".join(f"#{t}" for t in tags),
              f"“{q}”" if q else "", dates, "、".join(kinds)]
     name = " · ".join([FEED_TITLE, *(p for p in parts if p)] if any(parts) else [FEED_TITLE, "全部"])
-    canonical = "&".join(f"{k}={v}" for k, v in (
-        ("year", year or ""), ("category", ",".join(categories)), ("tag", ",".join(tags)),
-        ("q", q or ""), ("from", date_from or ""), ("to", date_to or ""), ("kind", ",".join(kinds)))
-        if v)
     description = (f"{name}：日期精确到日的事件，附原文出处与链接。"
                    "只记到月、旬、季、半年或年的事件与各栏目概况不在订阅中，请到网站时间线查看。")
-    return {"name": name, "description": description, "calendar_uid": feed_uid(canonical or "all")}
+    return {"name": name, "description": description}
 
 
 def event_url(key: str, base_url: str) -> str:
-    return _url(key, checked_base_url(base_url))
+    return checked_base_url(base_url) + export.event_url(key)
 
 
-def _url(key: str, checked_base: str) -> str:
-    return checked_base + export.event_url(key)
+def checked_base_url(base_url: str) -> str:
+    """`base_url` without its trailing slash; ValueError unless a plain absolute http(s) URL."""
+    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")) or any(
+            c.isspace() or ord(c) < 0x20 or c in '"<>\\' for c in base_url):
+        raise ValueError(f"base_url must be an absolute http(s) URL: {base_url!r}")
+    return base_url.rstrip("/")
 
 
 def sort_key(stored: StoredEvent) -> tuple:
-    """Feed order: by start (day, then clock time), then key; undated last."""
+    """`render_calendar`'s order: by start (day, then clock time), then key."""
     ev = stored.event
     return (ev.start is None, ev.start or date.min, ev.time or "", ev.key)
 
 
+# -- one event ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Published:
+    """Digests of an event as clients see it (DTSTAMP, LAST-MODIFIED and SEQUENCE aside)."""
+
+    content: str    # every published property: a change re-stamps DTSTAMP and LAST-MODIFIED
+    schedule: str   # summary, dates and category: a change raises SEQUENCE too
+
+
+def published(event: Event, document: str) -> Published | None:
+    """What clients see of `event` (with its stored key), as digests; None when undated."""
+    try:
+        lines = _lines(event, document)
+    except NotInCalendar:
+        return None
+    schedule = [lines[name] for name in ("SUMMARY", "DTSTART", "DTEND")] + [event.category.encode()]
+    return Published(_digest(lines.values()), _digest(schedule))
+
+
+def vevent(event: Event, document: str, *, sequence: int, stamp: datetime) -> bytes:
+    """The event's VEVENT up to its URL, which `url_tail` completes (the URL depends on
+    where the site is served). Raises NotInCalendar for an undated event."""
+    lines = _lines(event, document)
+    stamp_line = _content_line("DTSTAMP", vDatetime(_utc(stamp)))
+    return b"\r\n".join([
+        b"BEGIN:VEVENT", lines["SUMMARY"], lines["DTSTART"], lines["DTEND"], lines["UID"],
+        _content_line("SEQUENCE", vInt(sequence)), stamp_line, b"LAST-MODIFIED" + stamp_line[7:],
+        *([lines["CATEGORIES"]] if "CATEGORIES" in lines else []), lines["TRANSP"],
+        lines["DESCRIPTION"], b""])
+
+
+def uses_tzid(vevent_bytes: bytes) -> bool:
+    """True when the VEVENT names the TZID (and so needs the VTIMEZONE)."""
+    return b";TZID=" in vevent_bytes
+
+
+def url_tail(base_url: str) -> Callable[[str], bytes]:
+    """The end of a VEVENT made by `vevent`: its URL (the last paragraph of DESCRIPTION,
+    on a line of its own, and the URL property) for the site at `base_url`."""
+    base = checked_base_url(base_url)
+    text_base, uri_base = vText(base).to_ical(), vUri(base).to_ical()
+    # A key is ASCII without TEXT's specials once quoted; with a short base the lines need
+    # no folding (the usual case, and the fast one).
+    if len(b"URL:" + max(text_base, uri_base, key=len)) + len(export.event_url("")) + KEY_ROOM <= _FOLD_LIMIT:
+        def tail(key: str) -> bytes:
+            path = export.event_url(key).encode()
+            return b"".join((b" ", text_base, path, b"\r\nURL:", uri_base, path, b"\r\nEND:VEVENT\r\n"))
+        return tail
+
+    def folded_tail(key: str) -> bytes:
+        path = export.event_url(key).encode()
+        return b"".join((_fold(b" " + text_base + path), b"\r\n", _fold(b"URL:" + uri_base + path),
+                         b"\r\nEND:VEVENT\r\n"))
+    return folded_tail
+
+
+# A key's length once quoted, with room for a "-NN" suffix (timeline.events.keys).
+KEY_ROOM = 24
+
+
 def build_event(stored: StoredEvent, *, base_url: str) -> VEvent:
-    """The icalendar VEVENT of one dated event; raises NotInCalendar for an undated one."""
+    """The icalendar VEVENT of one dated event (the reference `vevent` is tested against);
+    raises NotInCalendar for an undated one."""
     event = VEvent()
-    for name, value in _properties(stored, checked_base_url(base_url)):
+    for name, value in _properties(stored.event, stored.document, event_url(stored.event.key, base_url)):
         event[name] = _TYPES[name](value)
+    stamp = _utc(stored.updated_at)
+    event["SEQUENCE"], event["DTSTAMP"], event["LAST-MODIFIED"] = (
+        vInt(stored.sequence), vDatetime(stamp), vDatetime(stamp))
     return event
 
 
 def render_event(stored: StoredEvent, *, base_url: str) -> bytes:
     """One event as a complete calendar (for /events/<key>.ics). Raises NotInCalendar."""
-    vevent = build_event(stored, base_url=base_url)
-    cal = _calendar_shell(name=stored.event.title, description=stored.event.summary,
-                          calendar_uid=feed_uid(f"event-{stored.event.key}"),
-                          timed=isinstance(vevent["DTSTART"].dt, datetime))
-    cal.add_component(vevent)
-    return cal.to_ical()
+    body = vevent(stored.event, stored.document, sequence=stored.sequence, stamp=stored.updated_at)
+    head = calendar_head(name=stored.event.title, description=stored.event.summary,
+                         timed=uses_tzid(body))
+    return head + body + url_tail(base_url)(stored.event.key) + CALENDAR_END
 
 
-def render_calendar(events: Iterable[StoredEvent], *, name: str, description: str,
-                    calendar_uid: str, base_url: str,
+def render_calendar(events: Iterable[StoredEvent], *, name: str, description: str, base_url: str,
                     include: Callable[[Event], bool] = feed_includes) -> bytes:
-    """A feed: the events `include` admits, ordered by `sort_key`; same data, same bytes."""
+    """A whole feed in memory (export, tests): the events `include` admits, ordered by
+    `sort_key`; same data, same bytes. The web serves feeds from the stored VEVENTs."""
     chosen = sorted((s for s in events if include(s.event) and s.event.primary is not None
                      and supported(s.event.primary)), key=sort_key)
-    base = checked_base_url(base_url)
-    timed = any(isinstance(_dates(s.event)[0], datetime) for s in chosen)
-    shell = _calendar_shell(name=name, description=description, calendar_uid=calendar_uid,
-                            timed=timed).to_ical()
-    end = b"END:VCALENDAR\r\n"
-    assert shell.endswith(end)
-    # One event's values at a time: they die young, so the collector has little to walk.
-    return b"".join([shell[:-len(end)], *(_serialise(_properties(s, base)) for s in chosen), end])
+    tail = url_tail(base_url)
+    bodies = [vevent(s.event, s.document, sequence=s.sequence, stamp=s.updated_at) for s in chosen]
+    head = calendar_head(name=name, description=description, timed=any(map(uses_tzid, bodies)))
+    return b"".join([head, *(b + tail(s.event.key) for b, s in zip(bodies, chosen)), CALENDAR_END])
 
 
-# -- building ----------------------------------------------------------------------------
+def calendar_head(*, name: str, description: str, timed: bool) -> bytes:
+    """The calendar's properties (and VTIMEZONE when `timed`): what comes before the events."""
+    cal = Calendar()
+    cal.add("PRODID", PRODID)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    # vText, said explicitly: icalendar escapes a plain str only for properties it knows as
+    # TEXT, and a line break in NAME or X-WR-* (from ?q= or ?tag=) would fail to serialise.
+    for prop in ("NAME", "X-WR-CALNAME"):
+        cal.add(prop, vText(_clean(name)))
+    for prop in ("DESCRIPTION", "X-WR-CALDESC"):
+        cal.add(prop, vText(_clean(description)))
+    cal.add("X-WR-TIMEZONE", TZID)
+    # icalendar 7 leaves VALUE=DURATION out unless given; RFC 7986 requires it here.
+    cal["REFRESH-INTERVAL"] = vDuration(REFRESH, params={"VALUE": "DURATION"})
+    cal.add("X-PUBLISHED-TTL", vDuration(REFRESH).to_ical().decode())
+    if timed:
+        cal.add_component(vtimezone())
+    body = cal.to_ical()
+    assert body.endswith(CALENDAR_END)
+    return body[:-len(CALENDAR_END)]
 
 
-def _properties(stored: StoredEvent, base: str) -> list[tuple[str, object]]:
-    """The VEVENT's properties as Python values, in icalendar's canonical order; `_TYPES`
-    names the icalendar type of each. Both writers use this list, so they cannot drift.
+# -- times -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def zone_settled() -> datetime:
+    """The UTC instant from which zoneinfo's offset for TZ never changes again.
+
+    Found by walking back a day at a time from `_ZONE_HORIZON` (the zone's changes are
+    weeks apart) and then to the second; about 40 ms, once.
     """
-    ev = stored.event
-    if ev.primary is None:
-        raise NotInCalendar(f"event {ev.key!r} has no date")
-    if not supported(ev.primary):   # stored before dates were validated: no DTEND past 9999
-        raise NotInCalendar(f"event {ev.key!r} has a date outside the supported years")
-    start, end = _dates(ev)
-    stamp = _utc(stored.updated_at)
-    url = _url(ev.key, base)
-    where = f"来源：{stored.document}，第 {ev.source.line} 行"
-    description = "\n\n".join(x for x in (_clean(ev.summary), _clean(where), url) if x)
-    categories = tuple(dict.fromkeys(_clean(c) for c in (ev.category, *ev.tags) if c.strip()))
-    props: list[tuple[str, object]] = [
-        ("SUMMARY", _summary(ev, timed=isinstance(start, datetime))),
-        ("DTSTART", start),
-        ("DTEND", end),
-        ("DTSTAMP", stamp),
-        ("UID", event_uid(ev.key)),
-        ("SEQUENCE", stored.sequence),
-    ]
-    if categories:
-        props.append(("CATEGORIES", categories))
-    props += [
-        ("DESCRIPTION", description),
-        ("LAST-MODIFIED", stamp),
-        ("TRANSP", "TRANSPARENT"),
-        ("URL", url),
-    ]
-    return props
+    final = _ZONE_HORIZON.astimezone(TZ).utcoffset()
+    late = _ZONE_HORIZON
+    early = late - timedelta(days=1)
+    while early.astimezone(TZ).utcoffset() == final:
+        late, early = early, early - timedelta(days=1)
+    while late - early > timedelta(seconds=1):
+        middle = early + (late - early) / 2
+        if middle.astimezone(TZ).utcoffset() == final:
+            late = middle
+        else:
+            early = middle
+    return late.replace(microsecond=0)
+
+
+@lru_cache(maxsize=1)
+def vtimezone() -> Timezone:
+    """TZ from `zone_settled` on: its one observance, generated from zoneinfo."""
+    settled = zone_settled()
+    before = (settled - timedelta(seconds=1)).astimezone(TZ).utcoffset()
+    after = settled.astimezone(TZ)
+    standard = TimezoneStandard()
+    # An observance starts at the local time of the offset it replaces (RFC 5545 3.6.5).
+    standard.add("DTSTART", (settled + before).replace(tzinfo=None))
+    standard.add("TZOFFSETFROM", before)
+    standard.add("TZOFFSETTO", after.utcoffset())
+    standard.add("TZNAME", after.tzname())
+    tz = Timezone()
+    tz.add("TZID", TZID)
+    tz.add_component(standard)
+    return tz
 
 
 def _dates(ev: Event) -> tuple[date, date] | tuple[datetime, datetime]:
+    """DTSTART and DTEND: days, or aware datetimes (in TZ, or UTC before `zone_settled`)."""
     span = ev.primary
     start_time = _clock(span.time) if span.precision is Precision.DAY else None
     if start_time is None:
@@ -220,24 +315,9 @@ def _dates(ev: Event) -> tuple[date, date] | tuple[datetime, datetime]:
         # No usable end time: an hour on a one-day event, else up to the end of the last day.
         end = (start + DEFAULT_DURATION if span.end <= span.start
                else _at(exclusive_end(span.end), (0, 0)))
+    if start < zone_settled():
+        return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
     return start, end
-
-
-def _date_value(value: date | datetime) -> vDate | vDatetime:
-    # The specific types: vDDDTypes would pick the same but costs twice as much per value.
-    if isinstance(value, datetime):
-        return vDatetime(value)   # adds TZID=Asia/Shanghai itself
-    return vDate(value, params={"VALUE": "DATE"})
-
-
-def _summary(ev: Event, *, timed: bool) -> str:
-    title = _clean(ev.title)
-    span = ev.primary
-    if span.precision is not Precision.DAY or span.open is not None:
-        return f"{title}（{label(span)}）"
-    if not timed and span.part_of_day is not None:
-        return f"{title}（{PART_OF_DAY_LABELS[span.part_of_day]}）"
-    return title
 
 
 def _clock(text: str | None) -> tuple[int, int] | None:
@@ -264,76 +344,85 @@ def _utc(moment: datetime) -> datetime:
             else moment.astimezone(timezone.utc)).replace(microsecond=0)
 
 
+# -- properties ------------------------------------------------------------------------------
+
+
+def _properties(ev: Event, document: str, url: str | None) -> list[tuple[str, object]]:
+    """The VEVENT's properties as Python values but DTSTAMP, LAST-MODIFIED and SEQUENCE;
+    `_TYPES` names the icalendar type of each. DESCRIPTION ends with `url` (None: left for
+    `url_tail`)."""
+    if ev.primary is None:
+        raise NotInCalendar(f"event {ev.key!r} has no date")
+    if not supported(ev.primary):   # stored before dates were validated: no DTEND past 9999
+        raise NotInCalendar(f"event {ev.key!r} has a date outside the supported years")
+    start, end = _dates(ev)
+    # The source is named without its line: inserting a line above would otherwise change
+    # every later event of the document for its subscribers.
+    description = "\n\n".join(x for x in (_clean(ev.summary), _clean(f"来源：{document}")) if x)
+    description += "\n\n" + (url or "")
+    categories = tuple(dict.fromkeys(_clean(c) for c in (ev.category, *ev.tags) if c.strip()))
+    props: list[tuple[str, object]] = [
+        ("SUMMARY", _summary(ev, timed=isinstance(start, datetime))),
+        ("DTSTART", start),
+        ("DTEND", end),
+        ("UID", event_uid(ev.key)),
+    ]
+    if categories:
+        props.append(("CATEGORIES", categories))
+    props += [("TRANSP", "TRANSPARENT"), ("DESCRIPTION", description)]
+    if url is not None:
+        props.append(("URL", url))
+    return props
+
+
+def _lines(ev: Event, document: str) -> dict[str, bytes]:
+    """Content lines by property name, DESCRIPTION without the URL that ends it."""
+    # The URL continues DESCRIPTION on a physical line of its own (url_tail): unfolded, the
+    # value is the same logical line as icalendar would write.
+    return {name: _content_line(name, _TYPES[name](value))
+            for name, value in _properties(ev, document, None)}
+
+
+def _summary(ev: Event, *, timed: bool) -> str:
+    title = _clean(ev.title)
+    span = ev.primary
+    if span.precision is not Precision.DAY or span.open is not None:
+        period = label(span)
+        # An overview's title often names its period already ("2020年概况"): once is enough.
+        return title if period in title else f"{title}（{period}）"
+    if not timed and span.part_of_day is not None:
+        return f"{title}（{PART_OF_DAY_LABELS[span.part_of_day]}）"
+    return title
+
+
 def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_CLEAN)
 
 
-def checked_base_url(base_url: str) -> str:
-    """`base_url` without its trailing slash; ValueError unless a plain absolute http(s) URL."""
-    if not base_url.startswith(("http://", "https://")) or any(
-            c.isspace() or ord(c) < 0x20 or c in '"<>\\' for c in base_url):
-        raise ValueError(f"base_url must be an absolute http(s) URL: {base_url!r}")
-    return base_url.rstrip("/")
-
-
-def _calendar_shell(*, name: str, description: str, calendar_uid: str, timed: bool) -> Calendar:
-    cal = Calendar()
-    cal.add("PRODID", PRODID)
-    cal.add("VERSION", "2.0")
-    cal.add("CALSCALE", "GREGORIAN")
-    cal.add("METHOD", "PUBLISH")
-    cal.add("UID", calendar_uid)
-    # vText, said explicitly: icalendar escapes a plain str only for properties it knows as
-    # TEXT, and a line break in NAME or X-WR-* (from ?q= or ?tag=) would fail to serialise.
-    for prop in ("NAME", "X-WR-CALNAME"):
-        cal.add(prop, vText(_clean(name)))
-    for prop in ("DESCRIPTION", "X-WR-CALDESC"):
-        cal.add(prop, vText(_clean(description)))
-    cal.add("X-WR-TIMEZONE", TZID)
-    # icalendar 7 leaves VALUE=DURATION out unless given; RFC 7986 requires it here.
-    cal["REFRESH-INTERVAL"] = vDuration(REFRESH, params={"VALUE": "DURATION"})
-    cal.add("X-PUBLISHED-TTL", vDuration(REFRESH).to_ical().decode())
-    if timed:
-        cal.add_component(_vtimezone())
-    return cal
-
-
-@lru_cache(maxsize=1)
-def _vtimezone() -> Timezone:
-    tz = Timezone.from_tzid(TZID, first_date=_TZ_FIRST, last_date=_TZ_LAST)
-    # icalendar notes the covered range in a COMMENT, which strict parsers reject there.
-    tz.pop("COMMENT", None)
-    return tz
-
-
-# -- the feed writer -----------------------------------------------------------------------
-
-_FOLD_LIMIT = 74  # octets per physical line before the CRLF and continuation space
+def _date_value(value: date | datetime) -> vDate | vDatetime:
+    # The specific types: vDDDTypes would pick the same but costs twice as much per value.
+    if isinstance(value, datetime):
+        return vDatetime(value)   # TZID=Asia/Shanghai, or UTC with its "Z"
+    return vDate(value, params={"VALUE": "DATE"})
 
 
 _TYPES = {
-    "SUMMARY": vText, "DTSTART": _date_value, "DTEND": _date_value, "DTSTAMP": vDatetime,
-    "UID": vText, "SEQUENCE": vInt, "CATEGORIES": lambda v: vCategory(list(v)),
-    "DESCRIPTION": vText, "LAST-MODIFIED": vDatetime, "TRANSP": vText, "URL": vUri,
+    "SUMMARY": vText, "DTSTART": _date_value, "DTEND": _date_value, "UID": vText,
+    "CATEGORIES": lambda v: vCategory(list(v)), "TRANSP": vText, "DESCRIPTION": vText, "URL": vUri,
 }
-# Values that recur across a feed's events (days, the ingest time, category lists): their
-# lines are made once. The rest is written per event.
-_RECURRING = frozenset({"DTSTART", "DTEND", "DTSTAMP", "LAST-MODIFIED", "CATEGORIES", "TRANSP"})
 
 
-def _serialise(props: list[tuple[str, object]]) -> bytes:
-    """VEVENT bytes as icalendar's Component.to_ical() writes them, only faster."""
-    lines = [b"BEGIN:VEVENT"]
-    for name, value in props:
-        lines.append(_recurring_line(name, value) if name in _RECURRING
-                     else _content_line(name, _TYPES[name](value)))
-    lines.append(b"END:VEVENT\r\n")
-    return b"\r\n".join(lines)
+def _digest(parts: Iterable[bytes]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(len(part).to_bytes(4, "big"))
+        h.update(part)
+    return h.hexdigest()
 
 
-@lru_cache(maxsize=8192)
-def _recurring_line(name: str, value: object) -> bytes:
-    return _content_line(name, _TYPES[name](value))
+# -- content lines -----------------------------------------------------------------------
+
+_FOLD_LIMIT = 74  # octets per physical line before the CRLF and continuation space
 
 
 def _content_line(name: str, value) -> bytes:

@@ -27,7 +27,9 @@ def create_app(config: Mapping | None = None) -> Flask:
         FEED_MAX_AGE=3600,           # seconds clients and proxies may reuse a feed
         FEED_VERSION_TTL=0,          # seconds a worker may answer 304s from the data version it
                                      # last read, without the database (web.feedcache)
-        FEED_CACHE_BYTES=32 * 1024 * 1024,   # rendered feeds kept per worker, by ETag
+        FEED_CACHE_DIR=None,         # feed bodies by ETag, shared by the workers (web.feedcache);
+                                     # default: timeline-feeds in the system's temporary folder
+        FEED_CACHE_BYTES=512 * 1024 * 1024,  # at most this much there in all (0: no cache)
         DEFAULT_YEAR=None,
     )
     app.config.from_pyfile("config.py", silent=True)

@@ -1,25 +1,39 @@
 """Calendar feeds: /calendar.ics (any filtered view), /feeds/…, /events/<key>.ics.
 
-Every feed is a filtered view rendered by `timeline.ical`; what a feed leaves out is the
-policy of `timeline.ical.feed_includes`. Validators come from the store's data version (it
-moves on every change, deletions included) and the normalised view, so a conditional request
-is answered 304 with one small query and no rendering.
+Every feed is a filtered view; what a feed leaves out is the policy of
+`timeline.ical.feed_includes`. A feed is made of the VEVENTs the store keeps for its events
+(timeline.store.feeds), each completed with its URL for this site, and is kept on disk by
+ETag (web.feedcache): a request costs at most one streamed read of stored bytes, and then
+none.
+
+Validators:
+- ETag: a digest of everything the feed's bytes are made of (the format, the site's
+  address, the calendar's head, and each event's VEVENT digest in order), so it changes
+  exactly when the bytes would: an ingest that leaves a feed's events as they were leaves
+  its ETag too. The gzip body has the same ETag with "-gzip".
+- Last-Modified: the time of the last change to the collection (an upper bound for each
+  feed, safe for If-Modified-Since; If-None-Match, which calendar clients send, is exact).
+A conditional request is answered from validators kept per data version: with
+FEED_VERSION_TTL, without touching the database.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import BinaryIO
 
 import werkzeug.exceptions
 from flask import Blueprint, Response, current_app, request
 from werkzeug.http import http_date, parse_date
 
 from timeline import ical
-from timeline.store.queries import (EventFilter, Version, category_by_slug, data_version, get_event,
-                                    list_events)
+from timeline.store.feeds import feed_digests, feed_events, feed_size
+from timeline.store.queries import EventFilter, Version, category_by_slug, data_version, get_event
 from web import feedcache
 from web.db import get_session
 from web.feedcache import feed_cache
@@ -32,6 +46,8 @@ log = logging.getLogger(__name__)
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 LARGE_FEED = 1_000_000   # bytes; Google Calendar is reported to refuse feeds much larger
+GZIP_LEVEL = 6           # built once per ETag: the smaller body is worth the CPU
+WRITE_CHUNK = 256 * 1024
 
 
 class NotFound(werkzeug.exceptions.NotFound):
@@ -43,7 +59,7 @@ class NotFound(werkzeug.exceptions.NotFound):
 def calendar():
     """Any filtered view, with the parameters of /api/events (parsed by web.params)."""
     flt = event_filter_from_args(request.args)
-    # Category names are checked (404) only when the feed is rendered: a client holding a
+    # Category names are checked (404) only when the feed is read: a client holding a
     # current ETag had it from a response for categories that existed at that version.
     return _feed(flt.cache_key(), lambda: check_categories(get_session(), flt))
 
@@ -61,32 +77,71 @@ def year_feed(year: int):
 
 @bp.get("/feeds/category/<slug>.ics")
 def category_feed(slug: str):
-    def category() -> EventFilter:
-        name = category_by_slug(get_session(), slug) if slug.isascii() else None
-        if name is None:
-            raise NotFound(f"no category with slug {slug!r}")
-        return EventFilter(categories=(name,))
+    return _feed(f"category-slug={slug}", lambda: category_filter(slug))
 
-    return _feed(f"category-slug={slug}", category)
+
+def category_filter(slug: str) -> EventFilter:
+    name = category_by_slug(get_session(), slug) if slug.isascii() else None
+    if name is None:
+        raise NotFound(f"no category with slug {slug!r}")
+    return EventFilter(categories=(name,))
 
 
 @bp.get("/events/<key>.ics")
 def event_ics(key: str):
+    def body() -> bytes:
+        stored = get_event(get_session(), key)
+        if stored is None:
+            raise NotFound(f"no event {key!r}")
+        try:
+            return ical.render_event(stored, base_url=_base_url())
+        except ical.NotInCalendar as exc:
+            raise NotFound(str(exc)) from None
+
     view = f"event={key}"
-    cached = _cached_version()
-    validators = _validators(view, cached or _read_version())
+    validators = _known_validators(view)
+    if validators is not None and (not_modified := _not_modified(validators)) is not None:
+        return not_modified
+    version, data = _read_version(), body()
+    validators = Validators(_etag(data), _changed(version))
+    feed_cache().validators.put((version.number, _base_url(), view), validators.etag)
     if (not_modified := _not_modified(validators)) is not None:
         return not_modified
-    if cached:
-        validators = _validators(view, _read_version())   # the snapshot the event is read from
-    stored = get_event(get_session(), key)
-    if stored is None:
-        raise NotFound(f"no event {key!r}")
-    try:
-        body = ical.render_event(stored, base_url=_base_url())
-    except ical.NotInCalendar as exc:
-        raise NotFound(str(exc)) from None
-    return _calendar_response(body, validators)
+    gzip = _wants_gzip()
+    if gzip:
+        data = zlib.compress(data, GZIP_LEVEL, wbits=31)
+    response = Response(data, status=200, content_type=CONTENT_TYPE)
+    _set_headers(response, validators, gzip=gzip)
+    return response
+
+
+# -- what the subscribe panel shows ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    events: int
+    bytes: int          # uncompressed (gzip makes it about a fifth)
+
+    @property
+    def large(self) -> bool:
+        """Over the size some clients (Google Calendar) are reported to refuse."""
+        return self.bytes > LARGE_FEED
+
+
+def feed_info(flt: EventFilter) -> FeedInfo:
+    """How many events the feed of `flt` holds and its size in bytes, from one aggregate
+    over the stored VEVENTs (kept per data version): exact while URLs need no folding."""
+    session, base = get_session(), _base_url()
+    version = _cached_version() or _read_version()
+    memo_key = (version.number, base, flt.cache_key())
+    info = feed_cache().sizes.get(memo_key)
+    if info is None:
+        count, size = feed_size(session, flt)
+        fixed = len(_head(flt, timed=True)) + len(ical.CALENDAR_END) + count * len(ical.url_tail(base)(""))
+        info = FeedInfo(count, fixed + size)
+        feed_cache().sizes.put(memo_key, info)
+    return info
 
 
 # -- responses ----------------------------------------------------------------------------
@@ -94,7 +149,7 @@ def event_ics(key: str):
 
 @dataclass(frozen=True)
 class Validators:
-    etag: str                  # without quotes
+    etag: str                  # without quotes, of the identity body
     last_modified: datetime    # UTC, whole seconds
 
 
@@ -110,19 +165,36 @@ def _read_version() -> Version:
     return version
 
 
-def _validators(view: str, version: Version) -> Validators:
-    """ETag and Last-Modified of `view` at `version` (no events read)."""
-    seed = "|".join([str(ical.FORMAT_VERSION), str(version.number),
-                     version.changed_at.isoformat(), _base_url(), view])
-    changed = version.changed_at.astimezone(timezone.utc).replace(microsecond=0)
-    return Validators(hashlib.sha256(seed.encode()).hexdigest()[:32], changed)
+def _changed(version: Version) -> datetime:
+    return version.changed_at.astimezone(timezone.utc).replace(microsecond=0)
+
+
+def _known_validators(view: str) -> Validators | None:
+    """The validators of `view` if this process made them at the current data version."""
+    version = _cached_version() or _read_version()
+    etag = feed_cache().validators.get((version.number, _base_url(), view))
+    return Validators(etag, _changed(version)) if etag else None
+
+
+def _etag(*parts: bytes) -> str:
+    h = hashlib.blake2b(str(ical.FORMAT_VERSION).encode(), digest_size=16)
+    for part in parts:
+        h.update(part)
+    return h.hexdigest()
+
+
+def _head(flt: EventFilter, *, timed: bool) -> bytes:
+    title = ical.calendar_title(year=flt.year, categories=flt.categories, tags=flt.tags, q=flt.q,
+                                date_from=flt.date_from, date_to=flt.date_to, kinds=flt.kinds)
+    return ical.calendar_head(timed=timed, **title)
 
 
 def _not_modified(validators: Validators) -> Response | None:
     """A 304 when the client's copy is current (If-None-Match wins over If-Modified-Since)."""
     if request.if_none_match:
         # Weak comparison (RFC 9110 13.1.2): a proxy that compresses may have weakened it.
-        fresh = request.if_none_match.contains_weak(validators.etag)
+        fresh = (request.if_none_match.contains_weak(validators.etag)
+                 or request.if_none_match.contains_weak(validators.etag + "-gzip"))
     elif (since := parse_date(request.headers.get("If-Modified-Since"))) is not None:
         fresh = validators.last_modified <= since
     else:
@@ -130,7 +202,7 @@ def _not_modified(validators: Validators) -> Response | None:
     if not fresh:
         return None
     response = Response(status=304)
-    _set_headers(response, validators)
+    _set_headers(response, validators, gzip=_wants_gzip())
     return response
 
 
@@ -138,40 +210,88 @@ def _feed(view: str, make_filter: Callable[[], EventFilter]) -> Response:
     """The feed of `view` (a canonical text of what it shows), 304 when the client has it.
 
     A conditional request for a current feed is answered from the validators alone, with
-    no filter checked and, within FEED_VERSION_TTL, no database read. Otherwise the version
-    is read exactly, in the snapshot the events are read from, and the body comes from the
-    per-process cache of rendered feeds or is rendered (and kept).
+    no filter checked and, within FEED_VERSION_TTL, no database read. Otherwise the ETag
+    is made in the snapshot the events are read from, and the body is the cached file of
+    that ETag, or is built into it.
     """
-    cached = _cached_version()
-    validators = _validators(view, cached or _read_version())
-    if (not_modified := _not_modified(validators)) is not None:
+    validators = _known_validators(view)
+    if validators is not None and (not_modified := _not_modified(validators)) is not None:
         return not_modified
     flt = make_filter()
-    if cached:
-        validators = _validators(view, _read_version())   # the snapshot the events are read from
-    cache, limit = feed_cache().bodies, int(current_app.config["FEED_CACHE_BYTES"])
-    body = cache.get(validators.etag) if limit else None
-    if body is None:
-        events = list_events(get_session(), flt)
-        title = ical.calendar_title(year=flt.year, categories=flt.categories, tags=flt.tags, q=flt.q,
-                                    date_from=flt.date_from, date_to=flt.date_to, kinds=flt.kinds)
-        body = ical.render_calendar(events, base_url=_base_url(), **title)
-        if len(body) > LARGE_FEED:
+    version, base, session = _read_version(), _base_url(), get_session()
+    digests, timed = feed_digests(session, flt)
+    head = _head(flt, timed=timed)
+    etag = _etag(base.encode(), b"\0", head, *(d.encode() for d in digests))
+    feed_cache().validators.put((version.number, base, view), etag)
+    validators = Validators(etag, _changed(version))
+    if (not_modified := _not_modified(validators)) is not None:
+        return not_modified
+    gzip = _wants_gzip()
+    bodies = feed_cache().bodies
+    if request.method == "HEAD":   # the headers alone: no body is built for them
+        response = Response(status=200, content_type=CONTENT_TYPE)
+        response.automatically_set_content_length = False    # not 0: the size is unknown
+        if (size := bodies.size(etag + ("-gzip" if gzip else ""))) is not None:   # built before
+            response.content_length = size
+        _set_headers(response, validators, gzip=gzip)
+        return response
+
+    def identity(out: BinaryIO) -> None:
+        size = _write_feed(out, head, feed_events(session, flt), ical.url_tail(base))
+        if size > LARGE_FEED:
             log.warning("feed %s is %d bytes (over %d): some clients refuse it; suggest a year "
-                        "or category feed", request.full_path, len(body), LARGE_FEED)
-        if limit:
-            cache.put(validators.etag, body, limit)
-    return _calendar_response(body, validators)
+                        "or category feed", request.full_path, size, LARGE_FEED)
 
-
-def _calendar_response(body: bytes, validators: Validators) -> Response:
-    response = Response(body, status=200, content_type=CONTENT_TYPE)
-    _set_headers(response, validators)
+    body, _ = bodies.get(etag, identity)
+    if gzip:
+        with body as plain:
+            body, _ = bodies.get(etag + "-gzip", lambda out: _write_gzip(out, plain))
+    response = Response(_chunks(body), status=200, content_type=CONTENT_TYPE, direct_passthrough=True)
+    response.content_length = os.fstat(body.fileno()).st_size
+    _set_headers(response, validators, gzip=gzip)
     return response
 
 
-def _set_headers(response: Response, validators: Validators) -> None:
-    response.set_etag(validators.etag)   # strong: the bytes depend on nothing else
+def _chunks(body: BinaryIO):
+    """The file's bytes in chunks, closing it at the end or when the client goes away."""
+    with body:
+        while data := body.read(WRITE_CHUNK):
+            yield data
+
+
+def _write_feed(out: BinaryIO, head: bytes, events, tail: Callable[[str], bytes]) -> int:
+    """Write a feed: `head`, each (VEVENT, key) completed by `tail`, the end; its size.
+    Memory: one chunk of WRITE_CHUNK bytes, whatever the feed's size."""
+    chunk, pending = [head], len(head)
+    for vevent, key in events:
+        chunk += (vevent, tail(key))
+        pending += len(chunk[-2]) + len(chunk[-1])
+        if pending >= WRITE_CHUNK:
+            out.write(b"".join(chunk))
+            chunk, pending = [], 0
+    chunk.append(ical.CALENDAR_END)
+    out.write(b"".join(chunk))
+    return out.tell()
+
+
+def _write_gzip(out: BinaryIO, plain: BinaryIO) -> None:
+    plain.seek(0)
+    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31)   # 31: gzip framing
+    while data := plain.read(WRITE_CHUNK):
+        out.write(packer.compress(data))
+    out.write(packer.flush())
+
+
+def _wants_gzip() -> bool:
+    return request.accept_encodings["gzip"] > 0
+
+
+def _set_headers(response: Response, validators: Validators, *, gzip: bool = False) -> None:
+    # Strong: the bytes depend on nothing else (the gzip body is another representation).
+    response.set_etag(validators.etag + ("-gzip" if gzip else ""))
+    if gzip:
+        response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
     response.headers["Last-Modified"] = http_date(validators.last_modified)
     response.headers["Cache-Control"] = f"public, max-age={int(current_app.config['FEED_MAX_AGE'])}"
 

@@ -15,8 +15,7 @@ from testkit.feed_events import BASE_URL
 
 
 def feed(events, name: str = "全部事件") -> bytes:
-    return ical.render_calendar(events, name=name, description="青山湖科技城大事",
-                                calendar_uid=ical.feed_uid(name), base_url=BASE_URL)
+    return ical.render_calendar(events, name=name, description="青山湖科技城大事", base_url=BASE_URL)
 
 
 def physical_lines(body: bytes) -> list[bytes]:

@@ -1,10 +1,12 @@
 """The HTTP feeds (web.feeds) over a real SQLite file: content, validators, errors."""
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import logging
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -39,7 +41,9 @@ class Site:
         migrate(url)
         self.engine = db.make_engine(url)
         self.sessions = db.make_sessionmaker(self.engine)
-        self.app = create_app({"TESTING": True, "DATABASE_URL": url, "BASE_URL": data.BASE_URL})
+        cache = Path(url.removeprefix("sqlite:///")).parent / "feed-cache"   # this test's own
+        self.app = create_app({"TESTING": True, "DATABASE_URL": url, "BASE_URL": data.BASE_URL,
+                               "FEED_CACHE_DIR": str(cache)})
         self.client = self.app.test_client()
 
     def ingest(self, parsed: ParsedDocument, now: datetime = T0):
@@ -69,17 +73,33 @@ def day_uids(events=data.DAY_EVENTS) -> list[str]:
 
 @pytest.mark.parametrize("path", ALL_FEEDS)
 def test_feeds_are_calendars_with_cache_headers(site, path):
-    response = site.client.get(path, headers={"Accept": "application/json",
-                                              "Accept-Encoding": "gzip"})
+    response = site.client.get(path, headers={"Accept": "application/json"})
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
     assert response.headers["Cache-Control"] == "public, max-age=3600"
     assert "Content-Encoding" not in response.headers
+    assert "Accept-Encoding" in response.headers["Vary"]
     etag, weak = response.get_etag()
     assert etag and not weak
     assert response.last_modified == T0
     parsed = parse_all(response.data)
     assert len({len(v) for v in parsed.values()}) == 1 and parsed["icalendar"]
+
+
+@pytest.mark.parametrize("path", ALL_FEEDS)
+def test_gzip_when_the_client_asks(site, path):
+    plain = site.client.get(path)
+    packed = site.client.get(path, headers={"Accept-Encoding": "br;q=1, gzip;q=0.5"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.data) == plain.data
+    assert packed.headers["ETag"] == plain.headers["ETag"][:-1] + '-gzip"'
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    # either representation's ETag revalidates
+    for etag in (plain.headers["ETag"], packed.headers["ETag"]):
+        again = site.client.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+        assert again.status_code == 304 and again.headers["ETag"] == packed.headers["ETag"]
+    refused = site.client.get(path, headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert "Content-Encoding" not in refused.headers and refused.data == plain.data
 
 
 def test_the_all_feed_holds_the_day_events(site):
@@ -220,6 +240,18 @@ def test_head(site):
     for name in ("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Content-Length"):
         assert head.headers[name] == get.headers[name]
     assert site.client.head("/feeds/all.ics", headers={"If-None-Match": get.headers["ETag"]}).status_code == 304
+
+
+def test_head_builds_no_body(site, monkeypatch):
+    import timeline.store.feeds
+
+    def boom(*args, **kwargs):
+        raise AssertionError("a body was built for HEAD")
+
+    monkeypatch.setattr(feeds, "feed_events", boom)
+    head = site.client.head("/feeds/2020.ics")
+    assert head.status_code == 200 and head.headers["ETag"] and "Content-Length" not in head.headers
+    assert timeline.store.feeds.feed_events is not boom
 
 
 def test_a_large_feed_is_logged(site, monkeypatch, caplog):

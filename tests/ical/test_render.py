@@ -10,6 +10,7 @@ import pytest
 
 from timeline import ical
 from timeline.dates.span import PartOfDay, Precision
+from timeline.events.model import EventKind
 
 from testkit import feed_events as data
 from testkit.events import stored
@@ -53,8 +54,8 @@ def test_a_feed_holds_exactly_the_day_events():
 
 
 def test_a_feed_can_choose_another_policy():
-    body = ical.render_calendar(data.ALL, name="x", description="", calendar_uid="u",
-                                base_url=BASE_URL, include=lambda ev: True)
+    body = ical.render_calendar(data.ALL, name="x", description="", base_url=BASE_URL,
+                                include=lambda ev: True)
     # Undated events never get in: there is nothing to put on a calendar.
     assert body.count(b"BEGIN:VEVENT") == len(data.ALL) - 1
 
@@ -72,7 +73,7 @@ def test_part_of_day_with_clock_time_is_timed_without_qualifier():
     assert event.DTSTART == datetime(2020, 9, 16, 15, tzinfo=ical.TZ)
 
 
-def test_timed_event_uses_tzid_and_a_vtimezone_without_comment():
+def test_timed_event_uses_tzid_and_a_vtimezone_from_zoneinfo():
     body = feed([data.TIMED])
     lines = unfolded(body)
     assert "DTSTART;TZID=Asia/Shanghai:20200520T093000" in lines
@@ -80,13 +81,50 @@ def test_timed_event_uses_tzid_and_a_vtimezone_without_comment():
     cal = icalendar.Calendar.from_ical(body)
     (tz,) = cal.timezones
     assert str(tz["TZID"]) == "Asia/Shanghai"
-    assert "COMMENT" not in tz and not any(
-        "COMMENT" in sub for sub in tz.walk())
+    assert "COMMENT" not in tz and not any("COMMENT" in sub for sub in tz.walk())
     assert cal.get_missing_tzids() == set()
+    # One observance, from the last change of offset zoneinfo knows: every time written
+    # with the TZID is after it, so no client needs the zone's history.
+    (observance,) = tz.subcomponents
+    settled = ical.zone_settled()
+    assert settled == datetime(1991, 9, 14, 17, tzinfo=timezone.utc)   # today's tzdata
+    assert observance.DTSTART == datetime(1991, 9, 15, 2)
+    assert observance.TZOFFSETFROM == timedelta(hours=9)
+    assert observance.TZOFFSETTO == timedelta(hours=8)
+    for probe in (settled, settled + timedelta(days=365 * 80)):
+        assert probe.astimezone(ical.TZ).utcoffset() == timedelta(hours=8)
+    assert (settled - timedelta(seconds=1)).astimezone(ical.TZ).utcoffset() == timedelta(hours=9)
 
 
-def test_no_vtimezone_when_nothing_is_timed():
+@pytest.mark.parametrize("day, clock, end_clock", [
+    (date(1900, 6, 1), "09:00", None),       # local mean time, +08:05:43
+    (date(1919, 5, 4), "13:00", None),       # summer time 1919
+    (date(1946, 7, 1), "10:00", "12:00"),
+    (date(1949, 5, 10), "08:00", None),      # the 1949 summer time
+    (date(1949, 10, 1), "15:00", None),
+    (date(1988, 6, 1), "20:00", "24:00"),
+    (date(1991, 9, 15), "01:30", None),      # the last hour that happened twice
+])
+def test_historical_times_are_written_in_utc_at_zoneinfos_instant(day, clock, end_clock):
+    s = stored("k", "会", day, time=clock, end_time=end_clock)
+    body = feed([s])
+    event = parsed_event(body, ical.event_uid("k"))
+    local = datetime.combine(day, datetime.strptime(clock, "%H:%M").time(), tzinfo=ical.TZ)
+    assert event.DTSTART.timestamp() == local.timestamp()   # the instant zoneinfo gives (fold=0)
+    assert event.DTSTART.tzinfo == timezone.utc or event.DTSTART.utcoffset() == timedelta(0)
+    lines = unfolded(body)
+    own = lines[lines.index("BEGIN:VEVENT"):]
+    for name in ("DTSTART", "DTEND"):
+        line = next(x for x in own if x.startswith(name))
+        assert line.endswith("Z") and "TZID" not in line
+
+
+def test_a_vtimezone_only_where_a_time_names_it():
+    assert b"VTIMEZONE" not in ical.render_event(data.VISIT, base_url=BASE_URL)
+    assert b"VTIMEZONE" in ical.render_event(data.TIMED, base_url=BASE_URL)
     assert b"VTIMEZONE" not in feed([data.VISIT, data.MORNING])
+    assert b"VTIMEZONE" not in feed([stored("k", "会", date(1988, 6, 1), time="20:00")])   # in UTC
+    assert b"VTIMEZONE" in feed([data.VISIT, data.TIMED])
 
 
 def test_no_floating_times():
@@ -138,15 +176,18 @@ def test_a_malformed_clock_time_leaves_the_event_all_day(bad):
 def test_calendar_properties():
     body = feed([data.TIMED], name="青山湖 · 招商引资")
     lines = unfolded(body)
-    for line in ["VERSION:2.0", f"PRODID:{ical.PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+    for line in ["VERSION:2.0", f"PRODID:{ical.PRODID}", "CALSCALE:GREGORIAN",
                  "NAME:青山湖 · 招商引资", "X-WR-CALNAME:青山湖 · 招商引资",
                  "DESCRIPTION:青山湖科技城大事", "X-WR-CALDESC:青山湖科技城大事",
                  "REFRESH-INTERVAL;VALUE=DURATION:PT12H", "X-PUBLISHED-TTL:PT12H",
-                 "X-WR-TIMEZONE:Asia/Shanghai", f"UID:{ical.feed_uid('青山湖 · 招商引资')}"]:
+                 "X-WR-TIMEZONE:Asia/Shanghai"]:
         assert line in lines
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
     cal = icalendar.Calendar.from_ical(body)
     assert cal.refresh_interval == timedelta(hours=12)
+    # No calendar UID (vdirsyncer then syncs one event of a feed) and no METHOD (an iTIP
+    # PUBLISH needs an ORGANIZER): a plain calendar.
+    assert "UID" not in cal and "METHOD" not in cal
 
 
 def test_event_properties():
@@ -160,7 +201,7 @@ def test_event_properties():
     assert str(event["URL"]) == url
     description = str(event["DESCRIPTION"])
     assert description.startswith(s.event.summary)
-    assert "来源：qingshanhu-2020，第 348 行" in description
+    assert "来源：qingshanhu-2020" in description and "348" not in description
     assert description.endswith(url)
     assert str(event["TRANSP"]) == "TRANSPARENT"
 
@@ -224,13 +265,15 @@ def test_single_event_render():
     cal = icalendar.Calendar.from_ical(body)
     assert [str(e["UID"]) for e in cal.events] == [ical.event_uid(data.TIMED.event.key)]
     assert len(cal.timezones) == 1
-    assert str(cal["UID"]) != str(cal.events[0]["UID"])
+    assert "UID" not in cal
 
 
 @pytest.mark.parametrize("s, summary, start, end", [
     (data.XUN, "完成验收（2020年6月下旬）", date(2020, 6, 21), date(2020, 7, 1)),
     (data.MONTH, "开展复工复产（2020年6月）", date(2020, 6, 1), date(2020, 7, 1)),
     (data.OVERVIEW, "概况（2020年）", date(2020, 1, 1), date(2021, 1, 1)),
+    (stored("o", "2020年概况", date(2020, 1, 1), date(2020, 12, 31), precision=Precision.YEAR,
+            kind=EventKind.OVERVIEW), "2020年概况", date(2020, 1, 1), date(2021, 1, 1)),
     (stored("h", "半年", date(2020, 7, 1), date(2020, 12, 31), precision=Precision.HALF),
      "半年（2020年下半年）", date(2020, 7, 1), date(2021, 1, 1)),
     (stored("q", "季", date(2020, 4, 1), date(2020, 6, 30), precision=Precision.QUARTER),

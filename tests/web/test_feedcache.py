@@ -1,5 +1,5 @@
 """Feeds under many polling clients (web.feedcache): 304s from a recently read data version
-without the database, rendered feeds reused by ETag, changes seen within the TTL."""
+without the database, feed bodies built once per ETag and shared, changes seen within the TTL."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -91,15 +91,25 @@ def test_without_a_ttl_a_conditional_request_sees_a_change_at_once(sqlite_url):
         site.close()
 
 
-def test_rendered_feeds_are_reused_by_etag(site, monkeypatch):
-    renders = []
-    real = feeds.ical.render_calendar
-    monkeypatch.setattr(feeds.ical, "render_calendar", lambda *a, **k: renders.append(1) or real(*a, **k))
-    first, second = site.client.get("/feeds/2020.ics"), site.client.get("/feeds/2020.ics")
-    assert first.data == second.data and len(renders) == 1
-    site.ingest(*changed())
-    third = site.client.get("/feeds/2020.ics")
-    assert len(renders) == 2 and third.data != first.data
+def test_feed_bodies_are_built_once_per_etag_for_every_worker(sqlite_url, tmp_path, monkeypatch):
+    """Two apps (two gunicorn workers) over one cache folder: the body is built once; a
+    change builds it again."""
+    builds = []
+    real = feeds.feed_events
+    monkeypatch.setattr(feeds, "feed_events", lambda *a: builds.append(1) or real(*a))
+    one = Site(sqlite_url, FEED_CACHE_DIR=str(tmp_path))
+    other = Site(sqlite_url, FEED_CACHE_DIR=str(tmp_path))
+    try:
+        first = one.client.get("/feeds/2020.ics")
+        second = other.client.get("/feeds/2020.ics")
+        assert first.data == second.data and first.headers["ETag"] == second.headers["ETag"]
+        assert len(builds) == 1
+        one.ingest(*changed())
+        third = other.client.get("/feeds/2020.ics")
+        assert len(builds) == 2 and third.data != first.data
+    finally:
+        one.close()
+        other.close()
 
 
 def test_unknown_category_is_still_404(site):
@@ -109,12 +119,30 @@ def test_unknown_category_is_still_404(site):
     assert site.client.get("/feeds/category/no-such.ics", headers={"If-None-Match": '"x"'}).status_code == 404
 
 
-def test_body_cache_is_bounded():
-    from web.feedcache import BodyCache
+def test_body_files_stay_within_their_budget(tmp_path):
+    from web.feedcache import BodyFiles
 
-    cache = BodyCache()
+    files = BodyFiles(tmp_path, budget=400)
     for i in range(10):
-        cache.put(str(i), b"x" * 100, limit=400)
-    assert cache.get("0") is None and cache.get("9") == b"x" * 100
-    cache.put("big", b"x" * 200, limit=400)        # over a quarter of the limit: not kept
-    assert cache.get("big") is None
+        body, built = files.get(str(i), lambda out: out.write(b"x" * 100))
+        with body:
+            assert built and body.read() == b"x" * 100
+    kept = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock"))
+    assert len(kept) == 4 and "9" in kept and "0" not in kept
+    body, built = files.get("9", lambda out: out.write(b"never"))
+    with body:
+        assert not built and body.read() == b"x" * 100
+    body, built = files.get("big", lambda out: out.write(b"y" * 1000))   # over budget alone
+    with body:
+        assert built and body.read() == b"y" * 1000
+
+
+def test_without_a_cache_bodies_are_built_each_time(tmp_path):
+    from web.feedcache import BodyFiles
+
+    files = BodyFiles(tmp_path, budget=0)
+    for _ in range(2):
+        body, built = files.get("a", lambda out: out.write(b"abc"))
+        with body:
+            assert built and body.read() == b"abc"
+    assert not any(tmp_path.iterdir())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event, func, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from timeline.store import publish
 from timeline.store.concurrency import lock_key
 from timeline.store.search import indexes as search_indexes
 
@@ -100,12 +102,29 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str) -> None:
-    """Apply every migration not yet applied to the database at `url`. On PostgreSQL one
-    process migrates at a time (two first ingests on an empty database would both create
-    the tables); the next finds the schema current and does nothing."""
+    """Apply every migration not yet applied to the database at `url`, then make the
+    stored VEVENTs that are missing or stale (timeline.store.publish.refresh). One process
+    does this at a time (two first ingests on an empty database would both create the
+    tables); the next finds the schema current and does nothing."""
+    with _one_migrator(url):
+        command.upgrade(alembic_config(url), "head")
+        engine = make_engine(url)
+        try:
+            with make_sessionmaker(engine)() as session:
+                stale = publish.needs_refresh(session)
+            if stale:
+                with make_writer(engine).begin() as session:
+                    publish.refresh(session, datetime.now(timezone.utc))
+        finally:
+            engine.dispose()
+
+
+@contextmanager
+def _one_migrator(url: str):
+    """PostgreSQL: an advisory lock; SQLite: a flock() on the file (_sqlite_file_lock)."""
     if not url.startswith("postgresql"):
         with _sqlite_file_lock(url):
-            command.upgrade(alembic_config(url), "head")
+            yield
         return
     engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT",
                            connect_args={} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT})
@@ -114,7 +133,7 @@ def upgrade(url: str) -> None:
             key = lock_key("migrations")
             conn.execute(select(func.pg_advisory_lock(key)))
             try:
-                command.upgrade(alembic_config(url), "head")
+                yield
             finally:
                 conn.execute(select(func.pg_advisory_unlock(key)))
     finally:

@@ -1,9 +1,11 @@
-"""Writing a parsed document: an upsert by stable key inside the caller's transaction.
+"""Writing a parsed document: an upsert inside the caller's transaction.
 
-Re-ingesting the same file changes nothing. A changed file updates changed events (their
-SEQUENCE goes up when dates, title or category change), removes vanished ones, and keeps
-the key of an event whose title or date was corrected, so subscribers' calendars update
-the event instead of duplicating it.
+Re-ingesting the same file changes nothing. A changed file updates changed events, removes
+vanished ones and adds new ones. Each entry is matched to its stored event by content
+(timeline.store.matching), so a corrected title or date keeps the event's key (its
+iCalendar UID) and subscribers see the event updated, not duplicated; and a UID never passes
+from one entry to another. What subscribers see (SEQUENCE, DTSTAMP, the stored VEVENT) is
+set by timeline.store.publish.
 """
 from __future__ import annotations
 
@@ -15,13 +17,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from timeline import ical
+from timeline.dates.span import DateSpan
 from timeline.events import limits
 from timeline.events.keys import unique_keys
 from timeline.events.model import Event, ParsedDocument
 from timeline.events.validate import fit_path, validate_document
+from timeline.store import matching
 from timeline.store.concurrency import insert_if_absent, lock
-from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag
-from timeline.store.rows import SCHEDULING_FIELDS, content_hash, event_columns
+from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag, PublishedEvent
+from timeline.store.publish import publish, published_records
+from timeline.store.rows import content_hash, event_columns
 
 
 @dataclass
@@ -78,26 +84,27 @@ def bump_data_version(session: Session, now: datetime) -> None:
     current.changed_at = max(now, current.changed_at + timedelta(seconds=1))
 
 
-def match_existing(new: list[Event], old: dict[str, EventRow]) -> dict[str, EventRow]:
-    """Pair new events with stored rows: same key first, then same title, then same position."""
-    matches: dict[str, EventRow] = {}
-    free = dict(old)
-    for event in new:
-        if event.key in free:
-            matches[event.key] = free.pop(event.key)
-    for attribute in ("title", "position"):
-        by_value: dict = {}
-        for row in free.values():
-            by_value.setdefault(getattr(row, attribute), []).append(row)
-        for event in new:
-            if event.key in matches:
-                continue
-            candidates = by_value.get(getattr(event, attribute))
-            if candidates:
-                row = candidates.pop(0)
-                matches[event.key] = row
-                free.pop(row.key)
-    return matches
+def match_existing(session: Session, new: list[Event], old: dict[str, EventRow]) -> tuple[list[Event], dict[str, EventRow]]:
+    """`new` with the keys they take, and the stored rows they keep (by key).
+
+    A matched entry takes its row's key; a new one a fresh key (matching.fresh_key).
+    """
+    rows = list(old.values())
+    pairs = matching.match(
+        [matching.Entry.of(e.key, e.title, e.primary, e.body or e.summary) for e in new],
+        [matching.Entry.of(r.key, r.title, DateSpan.from_json(r.primary) if r.primary else None,
+                           r.body or r.summary) for r in rows])
+    keyed, kept, taken = [], {}, set()
+    for i, event in enumerate(new):
+        if i in pairs:
+            key = rows[pairs[i]].key
+            kept[key] = rows[pairs[i]]
+        else:
+            key = matching.fresh_key(event.key, lambda k: k in old or k in taken,
+                                     lambda k: session.get(PublishedEvent, k) is not None)
+        taken.add(key)
+        keyed.append(event if key == event.key else replace(event, key=key))
+    return keyed, kept
 
 
 class ShrinkRefused(ValueError):
@@ -138,7 +145,7 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
     # The pipeline already gives unique keys; a hand-made document may not.
     keys = unique_keys([e.key for e in parsed.events])
     events = [e if e.key == k else replace(e, key=k) for e, k in zip(parsed.events, keys)]
-    matches = match_existing(events, old)
+    events, matches = match_existing(session, events, old)
     matched_ids = {row.id for row in matches.values()}
 
     for row in old.values():
@@ -147,13 +154,14 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
             report.removed += 1
     session.flush()  # free the keys of removed rows before new rows take them
 
+    records = published_records(session, (e.key for e in events))
     categories = {name: category_for(session, name) for name in dict.fromkeys(e.category for e in events)}
     # No autoflush: rows are written together at the end (batched INSERTs), not one by one
     # before every lazy load.
     with session.no_autoflush:
         for event in events:
             _upsert_event(session, event, matches.get(event.key), categories[event.category], document,
-                          parsed.year, now, report)
+                          parsed.year, now, report, records)
 
     document.year, document.layout, document.path, document.sha256 = parsed.year, parsed.layout, path, sha256
     if report.changed:
@@ -164,7 +172,8 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
 
 
 def _upsert_event(session: Session, event: Event, row: EventRow | None, category: Category,
-                  document: Document, document_year: int | None, now: datetime, report: IngestReport) -> None:
+                  document: Document, document_year: int | None, now: datetime, report: IngestReport,
+                  records: dict[str, PublishedEvent]) -> None:
     columns = event_columns(event, document_year)
     digest = content_hash(columns, event.category, event.tags)
     report.per_category[event.category] += 1
@@ -175,19 +184,19 @@ def _upsert_event(session: Session, event: Event, row: EventRow | None, category
         session.add(row)
         _set_tags(session, row, event.tags)
         report.added += 1
+        publish(session, row, event, document.name, now, records.get(row.key), restored=True)
     elif row.content_hash == digest:
         report.unchanged += 1
+        if row.ics_format != ical.FORMAT_VERSION:
+            publish(session, row, event, document.name, now, records.get(row.key))
     else:
-        rescheduled = row.category_id != category.id or any(
-            getattr(row, name) != columns[name] for name in SCHEDULING_FIELDS if name != "category")
         for name, value in columns.items():
             setattr(row, name, value)
         row.category = category
         _set_tags(session, row, event.tags)
         row.content_hash = digest
-        row.updated_at = max(now, row.updated_at)
-        row.sequence += 1 if rescheduled else 0
         report.updated += 1
+        publish(session, row, event, document.name, now, records.get(row.key))
 
 
 def _set_tags(session: Session, row: EventRow, tags: tuple[str, ...]) -> None:

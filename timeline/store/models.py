@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (JSON, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text,
+                        TypeDecorator)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from timeline.events import limits
@@ -98,9 +99,18 @@ class EventRow(Base):
     line: Mapped[int]
     offset: Mapped[int] = mapped_column(Integer)
     position: Mapped[int]
+    # SEQUENCE and DTSTAMP as published (a copy of its PublishedEvent row, kept with it).
     sequence: Mapped[int] = mapped_column(default=0)
     content_hash: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The event's VEVENT in feeds, up to its URL (timeline.ical.vevent); NULL when feeds
+    # leave it out. ics_digest identifies those bytes (feeds' ETags are made of them),
+    # ics_tzid says they name the time zone (the feed then carries its VTIMEZONE), and
+    # ics_format is the ical.FORMAT_VERSION that made them (timeline.store.publish).
+    ics: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    ics_digest: Mapped[Optional[str]] = mapped_column(String(32))
+    ics_tzid: Mapped[Optional[bool]]
+    ics_format: Mapped[Optional[int]]
 
     document: Mapped[Document] = relationship(back_populates="events")
     category: Mapped[Category] = relationship()
@@ -123,3 +133,16 @@ class DataVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int]
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PublishedEvent(Base):
+    """Every UID the feeds ever carried, with its last SEQUENCE and DTSTAMP: kept when its
+    event is removed, so a restored event never goes back to an older SEQUENCE."""
+
+    __tablename__ = "published_events"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)   # the UID's key
+    sequence: Mapped[int]
+    stamp: Mapped[datetime] = mapped_column(UTCDateTime())           # DTSTAMP, LAST-MODIFIED
+    content: Mapped[Optional[str]] = mapped_column(String(32))       # timeline.ical.Published
+    schedule: Mapped[Optional[str]] = mapped_column(String(32))

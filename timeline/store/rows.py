@@ -4,13 +4,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from types import SimpleNamespace
 
 from timeline.dates.span import DateSpan
 from timeline.events.model import Event, EventHeading, EventKind, ListedEvent, Moment, Source, StoredEvent
-
-# The fields whose change bumps an event's iCalendar SEQUENCE (clients re-read the event).
-SCHEDULING_FIELDS = ("title", "category", "start_date", "end_date", "primary")
-
 
 def event_columns(event: Event, document_year: int | None) -> dict:
     """The column values of `event` (without document, category row, key and bookkeeping)."""
@@ -61,3 +58,12 @@ def stored_from_row(r, tags: Iterable[str]) -> StoredEvent:
 def listed_from_row(r, tags: Iterable[str]) -> ListedEvent:
     """A ListedEvent from a flat row of queries._LIGHT_COLUMNS."""
     return ListedEvent(event=EventHeading(**_heading_fields(r, tags)), **_storage_fields(r))
+
+
+def event_from_row(row) -> Event:
+    """The Event of an ORM EventRow (its category, document and tags are read)."""
+    names = ("id", "key", "title", "kind", "primary", "summary", "line", "offset", "position", "sequence",
+             "updated_at", "body", "mentions", "moments", "footnotes", "captions")
+    flat = SimpleNamespace(**{n: getattr(row, n) for n in names}, category=row.category.name,
+                           document=row.document.name)
+    return stored_from_row(flat, [t.tag for t in row.tags]).event
