@@ -15,10 +15,12 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed tests/browser/js/package-lock.json
+$(VENV)/.installed-test: $(VENV)/.installed tests/browser/js/package-lock.json tests/ical/node/package-lock.json
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	# axe-core, which the browser tests inject (skipped with the reason when npm is missing)
+	# axe-core, which the browser tests inject, and Mozilla's ical.js, a calendar client the
+	# feed tests run (skipped with the reason when npm is missing)
 	if command -v npm >/dev/null; then npm ci --prefix tests/browser/js --no-audit --no-fund --silent; fi
+	if command -v npm >/dev/null; then npm ci --prefix tests/ical/node --no-audit --no-fund --silent; fi
 	touch $@
 
 install: $(VENV)/.installed
