@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from urllib.parse import quote
@@ -148,32 +148,42 @@ def sort_key(stored: StoredEvent) -> tuple:
 
 @dataclass(frozen=True)
 class Published:
-    """Digests of an event as clients see it (DTSTAMP, LAST-MODIFIED and SEQUENCE aside)."""
+    """An event as clients see it: digests of its properties (DTSTAMP, LAST-MODIFIED and
+    SEQUENCE aside), and its VEVENT once those are known."""
 
     content: str    # every published property: a change re-stamps DTSTAMP and LAST-MODIFIED
     schedule: str   # summary, dates and category: a change raises SEQUENCE too
+    _lines: dict[str, bytes] = field(repr=False, compare=False)
+
+    def vevent(self, *, sequence: int, stamp: datetime) -> bytes:
+        """The VEVENT up to its URL, which `url_tail` completes (the URL depends on where
+        the site is served)."""
+        lines = self._lines
+        stamp_line = _content_line("DTSTAMP", vDatetime(_utc(stamp)))
+        return b"\r\n".join([
+            b"BEGIN:VEVENT", lines["SUMMARY"], lines["DTSTART"], lines["DTEND"], lines["UID"],
+            _content_line("SEQUENCE", vInt(sequence)), stamp_line, b"LAST-MODIFIED" + stamp_line[7:],
+            *([lines["CATEGORIES"]] if "CATEGORIES" in lines else []), lines["TRANSP"],
+            lines["DESCRIPTION"], b""])
 
 
 def published(event: Event, document: str) -> Published | None:
-    """What clients see of `event` (with its stored key), as digests; None when undated."""
+    """What clients see of `event` (with its stored key); None when undated."""
     try:
         lines = _lines(event, document)
     except NotInCalendar:
         return None
     schedule = [lines[name] for name in ("SUMMARY", "DTSTART", "DTEND")] + [event.category.encode()]
-    return Published(_digest(lines.values()), _digest(schedule))
+    return Published(_digest(lines.values()), _digest(schedule), lines)
 
 
 def vevent(event: Event, document: str, *, sequence: int, stamp: datetime) -> bytes:
-    """The event's VEVENT up to its URL, which `url_tail` completes (the URL depends on
-    where the site is served). Raises NotInCalendar for an undated event."""
-    lines = _lines(event, document)
-    stamp_line = _content_line("DTSTAMP", vDatetime(_utc(stamp)))
-    return b"\r\n".join([
-        b"BEGIN:VEVENT", lines["SUMMARY"], lines["DTSTART"], lines["DTEND"], lines["UID"],
-        _content_line("SEQUENCE", vInt(sequence)), stamp_line, b"LAST-MODIFIED" + stamp_line[7:],
-        *([lines["CATEGORIES"]] if "CATEGORIES" in lines else []), lines["TRANSP"],
-        lines["DESCRIPTION"], b""])
+    """The event's VEVENT up to its URL (see `Published.vevent`). Raises NotInCalendar for
+    an undated event."""
+    seen = published(event, document)
+    if seen is None:
+        raise NotInCalendar(f"event {event.key!r} has no date a calendar can show")
+    return seen.vevent(sequence=sequence, stamp=stamp)
 
 
 def uses_tzid(vevent_bytes: bytes) -> bool:

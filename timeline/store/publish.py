@@ -62,8 +62,8 @@ def publish(session: Session, row: EventRow, event: Event, document: str, now: d
         row.sequence, row.updated_at = record.sequence, record.stamp
     elif row.updated_at is None:
         row.updated_at = now
-    ics = ical.vevent(event, document, sequence=row.sequence, stamp=row.updated_at) \
-        if ical.feed_includes(event) else None
+    ics = seen.vevent(sequence=row.sequence, stamp=row.updated_at) \
+        if seen is not None and ical.feed_includes(event) else None
     row.ics, row.ics_format = ics, ical.FORMAT_VERSION
     row.ics_digest = hashlib.blake2b(ics, digest_size=16).hexdigest() if ics is not None else None
     row.ics_tzid = ical.uses_tzid(ics) if ics is not None else None
