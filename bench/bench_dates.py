@@ -17,7 +17,7 @@ import statistics
 import sys
 import time
 import warnings
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,28 +25,33 @@ sys.path.insert(0, str(ROOT))
 
 from timeline.dates import label, resolve  # noqa: E402
 
-# Chronicle lines: a date, then what happened, in a clause or two as a 大事记 entry runs
-# (about 40 characters). Original wording, every common date shape.
-_DATES = ("{m}月{d}日", "{m}月{d}日上午", "{m}月{d}日下午", "{m}月{d}—{d2}日", "{m}月{d}日（星期{w}）",
-          "{m}月上旬", "{m}月中旬", "{m}月下旬", "{m}月", "{d}日", "同日", "次日", "是月",
-          "{m}月{d}日晚8时", "{m}月{d}日至{m2}月{d}日")
+# Chronicle lines, as a 大事记 runs: days in order through the year, a date at the start of
+# nearly every line (the month written when it changes), a clause or two of what happened,
+# now and then a second date inside (次日, 同日, 至月底, 前三季度). Original wording.
 _WHAT = ("区委召开常委会议，研究部署{t}工作", "全区{t}推进会在行政中心举行", "市领导到园区调研{t}情况",
-         "{t}专项行动启动，持续至{m2}月底", "召开{t}新闻发布会，通报前三季度进展",
+         "{t}专项行动启动，持续至月底", "召开{t}新闻发布会，通报前三季度进展",
          "{t}项目签约，总投资12亿元", "举办{t}培训班，120余人参加", "{t}考核组来区检查，次日反馈意见")
 _TOPICS = ("安全生产", "防汛抗旱", "招商引资", "乡村振兴", "生态环境保护", "营商环境", "民生实事")
 _DETAIL = ("区委书记出席并讲话", "要求各部门压实责任、细化措施，确保各项任务按期完成",
            "会议听取了各街道的工作汇报", "副区长主持会议", "与会人员实地察看了重点项目建设现场",
            "全区共有32个部门参加", "活动持续一周", "次日上午召开专题协调会", "同日下发实施方案")
+_WHEN = ("{d}日", "{d}日", "{d}日上午", "{d}日下午", "{d}—{d2}日", "{d}日（星期{w}）", "{d}日晚8时")
 
 
-def chronicle_lines(n: int = 600, seed: int = 2020) -> str:
+def chronicle_lines(n: int = 420, seed: int = 2020) -> str:
     r = random.Random(seed)
-    lines = ["2020年大事记"]
-    for _ in range(n):
-        m, d = r.randint(1, 11), r.randint(1, 27)
-        weekday = "一二三四五六日"[date(2020, m, d).weekday()]
-        when = r.choice(_DATES).format(m=m, d=d, d2=d + 1, m2=m + 1, w=weekday)
-        what = r.choice(_WHAT).format(t=r.choice(_TOPICS), m2=m + 1)
+    days = sorted(r.choices(range(1, 366), k=n))             # some days hold two entries
+    lines, month, last = ["2020年大事记"], None, None
+    for ordinal in days:
+        day = date(2020, 1, 1) + timedelta(days=ordinal - 1)
+        shapes = _WHEN if day.day < 28 else _WHEN[:4]             # a range stays in its month
+        when = "同日" if day == last else r.choice(shapes).format(
+            d=day.day, d2=day.day + 1, w="一二三四五六日"[day.weekday()])
+        last = day
+        if day.month != month:
+            month = day.month
+            when = f"{month}月" + (when if when[0].isdigit() else f"{day.day}日")
+        what = r.choice(_WHAT).format(t=r.choice(_TOPICS))
         lines.append(f"{when}　{what}，{r.choice(_DETAIL)}。")
     return "\n".join(lines)
 
@@ -62,7 +67,8 @@ def timed(fn, runs: int) -> list[float]:
     return out
 
 
-def measure(name: str, text: str, runs: int, dateparser_runs: int) -> bool:
+def measure(name: str, text: str, runs: int, dateparser_runs: int) -> tuple[float, float]:
+    """(MB/s of resolve, speed-up over dateparser), best runs."""
     from dateparser.search import search_dates
 
     mb = len(text.encode("utf-8")) / 1e6
@@ -83,8 +89,9 @@ def measure(name: str, text: str, runs: int, dateparser_runs: int) -> bool:
     print(f"  dateparser search_dates: {len(found)} results; best {mb / min(theirs):.4f} MB/s "
           f"({dateparser_runs} runs, best {min(theirs):.2f} s)")
     print(f"  speed-up (best vs best): {ratio:.0f}x")
-    print(f"  e.g. {', '.join(label(m) for m in result.mentions[1:4])}")
-    return ratio >= 50
+    distinct = len({m.text for m in result.mentions})
+    print(f"  {distinct} distinct mention texts; e.g. {', '.join(label(m) for m in result.mentions[1:4])}")
+    return speed, ratio
 
 
 def main() -> int:
@@ -94,14 +101,12 @@ def main() -> int:
     ap.add_argument("--dateparser-runs", type=int, default=3)
     args = ap.parse_args()
     seed = Path(args.path).read_text("utf-8")
-    ok_seed = measure(f"seed {args.path}", seed, args.runs, args.dateparser_runs)
-    mb = len(seed.encode("utf-8")) / 1e6
-    seed_speed = mb / min(timed(lambda: resolve(seed, year=2020), args.runs))
-    ok_lines = measure("chronicle lines (generated, date-dense)", chronicle_lines(), args.runs,
-                       args.dateparser_runs)
-    ok = ok_seed and ok_lines and seed_speed >= 10
-    print(f"\ntargets: seed >= 10 MB/s ({seed_speed:.1f}), >= 50x dateparser on both: "
-          f"{'met' if ok else 'NOT met'}")
+    seed_speed, seed_ratio = measure(f"seed {args.path}", seed, args.runs, args.dateparser_runs)
+    _, lines_ratio = measure("chronicle lines (generated, date-dense)", chronicle_lines(), args.runs,
+                             args.dateparser_runs)
+    ok = seed_speed >= 10 and seed_ratio >= 50 and lines_ratio >= 50
+    print(f"\ntargets: seed >= 10 MB/s ({seed_speed:.1f}), >= 50x dateparser on both "
+          f"({seed_ratio:.0f}x, {lines_ratio:.0f}x): {'met' if ok else 'NOT met'}")
     return 0
 
 

@@ -405,4 +405,9 @@ CORPUS: tuple[Case, ...] = (
     C("range", {"year": 2020}, Expect("2020-01-25", "2020-02-08", calendar="lunar"), "春节至元宵节", "2020年春节到元宵节"),
     C("range", WED, Expect("2020-09-09", "2020-09-15", relative=True), "上周三到这周二", "上周星期三至本周二"),
     C("range", {}, Expect("2018-01-10", "2018-07-10"), "2018/1/10-2018/7/10", "2018-01-10至2018-07-10"),
+
+    # A coarse mention inside an entry (a statistic's period) does not take the chronicle's
+    # month or day from what follows it.
+    C("context", {}, Expect("2020-03-03", relative=True),
+      "2020年3月2日　通报前三季度进展。[[3日]]　项目签约。", "2020年3月2日，全年计划下达。[[次日]]，"),
 )

@@ -276,7 +276,8 @@ def compile_rules(families) -> tuple[re.Pattern, dict[str, Rule]]:
     rule could match, so a new family is never silently skipped. The first-character test
     before it is derived from the leads too (`first_chars`)."""
     rules: dict[str, Rule] = {}
-    parts, leads = [], []
+    runs: list[tuple[str, list[str]]] = []     # (lead, master parts) of consecutive families
+    leads: list[str] = []
     counter = count()
     for family in families:
         pieces = [_guarded(_GROUP.sub("(?:", expand(piece))) for piece in family.lead]
@@ -286,15 +287,22 @@ def compile_rules(families) -> tuple[re.Pattern, dict[str, Rule]]:
         # one must come before any other character: the test stops at the first such one.
         inner = re.escape("".join(sorted(chars_in(_GROUP.sub("(?:", expand(family.pattern))))))
         needs = f"(?=[{inner}]*?[{re.escape(family.needs)}])" if family.needs else ""
-        pattern, fields_ = _uniquify(family.name, f"(?={lead}){needs}(?:{expand(family.pattern)})", counter)
+        body = f"{needs}(?:{expand(family.pattern)})"
+        pattern, fields_ = _uniquify(family.name, f"(?={lead}){body}", counter)
         # Every group is a field's, numbered in pattern order as `_uniquify` found them.
         numbered = tuple((number, field) for number, (_, field) in enumerate(fields_, 1))
         rules[family.name] = Rule(family.name, pattern, numbered)
         # No field groups in the master: with hundreds of them sre copies every mark set so
         # far at each backtracking point (a rule late in the alternation has high group
         # numbers), which made the master twice as slow. Same pattern, so the rule's regex
-        # matched at the master's start gives the same span.
-        parts.append(f"(?P<{family.name}>{_GROUP.sub('(?:', pattern)})")
+        # matched at the master's start gives the same span. Consecutive families with the
+        # same lead test it once.
+        part = f"(?P<{family.name}>{_GROUP.sub('(?:', body)})"
+        if runs and runs[-1][0] == lead:
+            runs[-1][1].append(part)
+        else:
+            runs.append((lead, [part]))
+    parts = [f"(?={lead})(?:{'|'.join(members)})" for lead, members in runs]
     starts = "|".join(leads)
     chars = re.escape("".join(sorted(first_chars(starts))))
     # Most positions cannot start a date: cheap lookaheads skip them before the rules run.

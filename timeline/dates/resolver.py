@@ -34,6 +34,7 @@ class Unanchored(NotADate):
 
 
 PREFER = ("document", "future", "past")
+_NOT_A_DATE = object()                                   # a match read as no date
 
 
 @dataclass
@@ -48,6 +49,24 @@ class Context:
     # The last mention's lunar (year, month, leap) when it was lunar: "十二月" of lunar 1674
     # falls in January 1675, and the next "二月" is still of the 1674 heading.
     lunar: tuple[int, int | None, bool] | None = None
+    # The last mention known to the month, and to the day: a coarse mention inside an entry
+    # ("前三季度", "全年") does not take the chronicle's month or day away from what follows.
+    fine: DateSpan | None = None
+    day: DateSpan | None = None
+
+    def seen(self, mention: DateSpan) -> None:
+        self.prev = mention
+        if mention.precision in _FINE:
+            self.fine = mention
+            if mention.precision is Precision.DAY:
+                self.day = mention
+
+    def _last(self, kept: DateSpan | None) -> DateSpan | None:
+        """`kept` when the previous mention is coarser but of the same year."""
+        prev = self.prev
+        if kept is not None and prev is not None and kept.end.year == prev.end.year:
+            return kept
+        return None
 
     def year_for(self, anchor: str) -> int:
         if anchor == "previous" and self.prev is not None:
@@ -59,8 +78,10 @@ class Context:
         raise NoContext("no year: give the document year or a reference date")
 
     def month_for(self, anchor: str) -> tuple[int, int]:
-        if anchor == "previous" and self.prev is not None and self.prev.precision in _FINE:
-            return self.prev.end.year, self.prev.end.month
+        if anchor == "previous" and self.prev is not None:
+            fine = self.prev if self.prev.precision in _FINE else self._last(self.fine)
+            if fine is not None:
+                return fine.end.year, fine.end.month
         month = self.month if self.month is not None else (
             self.reference.month if self.reference is not None else None)
         if month is None:
@@ -68,8 +89,10 @@ class Context:
         return self.year_for(anchor), month
 
     def day_for(self, anchor: str, *, from_start: bool = False) -> date:
-        if anchor == "previous" and self.prev is not None and self.prev.precision == Precision.DAY:
-            return self.prev.start if from_start else self.prev.end
+        if anchor == "previous" and self.prev is not None:
+            day = self.prev if self.prev.precision == Precision.DAY else self._last(self.day)
+            if day is not None:
+                return day.start if from_start else day.end
         if self.reference is not None:
             return self.reference
         if anchor == "reference":             # "明天" is a date; we just cannot say which
@@ -415,7 +438,7 @@ def _span(parsed: Parsed, ctx: Context, text: str, where: tuple[int, int]) -> tu
     a = _resolve_first(first, ctx)
     time, end_time = first.time, first.end_time
     pod = first.pod
-    start = a.start + timedelta(days=first.start_shift)
+    start = a.start + timedelta(days=first.start_shift) if first.start_shift else a.start
     if last is None:
         return DateSpan(text, where, start, a.end, a.precision, time, end_time, pod,
                         a.calendar, a.relative, open=parsed.open), a
@@ -470,6 +493,8 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
     if prefer not in PREFER:
         raise ValueError(f"prefer must be one of {', '.join(PREFER)}, not {prefer!r}")
     ctx = Context(year, month, reference, previous, calendar, prefer)
+    if previous is not None:
+        ctx.seen(previous)
     if previous is not None and calendar is None:
         ctx.calendar = calendar_in_force(previous)
     if previous is not None and ctx.calendar is CalendarKind.LUNAR:
@@ -477,31 +502,50 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
     scan, blanked = notes.blank(text)
     blanked = deque(blanked)
     covered = 0                                          # the end of the last mention's note
+    meanings: dict[tuple[str, str, str], Parsed | Exception | object] = {}
     for found_at in MASTER.finditer(scan):
         if found_at.start() < covered:                   # inside a note already read
             continue
-        rule = RULES[found_at.lastgroup]
-        m = rule.regex.match(scan, found_at.start())    # the same match, with its fields
-        where = m.span()
+        name = found_at.lastgroup
+        where = found_at.span()
+        # What a match means depends on its text alone (a festival also on the words after
+        # it), so a text read once in this call is not parsed again: chronicles repeat 同日,
+        # 次日, 上午 and their day numbers.
+        key = (name, found_at.group(), text[where[1]:where[1] + 2] if name == "festival" else "")
+        parsed = meanings.get(key)
+        if parsed is None:
+            rule = RULES[name]
+            m = rule.regex.match(scan, where[0])       # the same match, with its fields
+            try:
+                parsed = MEANINGS[name](m, rule)
+            except NotADate:
+                parsed = _NOT_A_DATE
+            except (Impossible, ValueError, OverflowError) as exc:
+                parsed = exc
+            meanings[key] = parsed
         after = notes.AFTER.match(text, where[1])
         if after is not None:                            # "9 月 16 日（星期三）"
             where = (where[0], after.end())
             covered = where[1]
         found = text[where[0]:where[1]]
+        if parsed is _NOT_A_DATE:
+            continue
         try:
-            parsed = MEANINGS[rule.name](m, rule)
+            if isinstance(parsed, Exception):
+                raise type(parsed)(*parsed.args)           # a fresh one: no traceback kept
             mention, resolved = _span(parsed, ctx, found, where)
         except NotADate:
             continue
         except (Impossible, NoContext) as exc:
-            yield rule.name, DateWarning(found, where, str(exc))
+            yield name, DateWarning(found, where, str(exc))
             continue
         except (ValueError, OverflowError) as exc:       # a date() out of its range
-            yield rule.name, DateWarning(found, where, f"not a date: {exc}")
+            yield name, DateWarning(found, where, f"not a date: {exc}")
             continue
-        ctx.prev = mention
-        _carry_calendar(ctx, parsed.first, mention, resolved, calendar)
-        yield rule.name, mention
+        ctx.seen(mention)
+        if parsed.first.era or parsed.first.year is not None or resolved.lunar or ctx.lunar:
+            _carry_calendar(ctx, parsed.first, mention, resolved, calendar)
+        yield name, mention
         while blanked and blanked[0][1] <= where[0]:    # notes before this mention: passed
             blanked.popleft()
         if after is None and not (blanked and blanked[0][1] <= where[1]):
