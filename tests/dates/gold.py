@@ -30,6 +30,7 @@ class Expect:
     calendar: str = "gregorian"
     relative: bool | None = None        # None: not checked
     is_list: bool = False
+    open: str | None = None
 
 
 @dataclass(frozen=True)
@@ -290,17 +291,17 @@ CORPUS: tuple[Case, ...] = (
     C("season", PREV_YEAR, Expect("1913-09-01", "1913-11-30", "season", relative=True), "是年秋", "当年秋天"),
 
     # 13. open-ended ranges: the known bound kept, the open side named
-    C("open", {}, Expect("2020-09-01", relative=False),
+    C("open", {}, Expect("2020-09-01", relative=False, open="end"),
       "自2020年9月1日起", "2020年9月1日起", "从2020年9月1日开始", "自 2020 年 9 月 1 日起",
       "自2020年9月1日以后", "[[自2020年9月1日起]]施行", "2020年9月1日以后", rules=["point"]),
-    C("open", {}, Expect("2019-01-01", "2019-12-31", "year"),
+    C("open", {}, Expect("2019-01-01", "2019-12-31", "year", open="end"),
       "2019年以来", "自2019年以来", "2019年至今", "从2019年起", "[[2019年以来]]，累计投入", "[[2019年后]]，"),
-    C("open", {}, Expect("2020-12-01", "2020-12-31", "month"),
+    C("open", {}, Expect("2020-12-01", "2020-12-31", "month", open="start"),
       "截至2020年底", "截止到2020年底", "截至 2020 年末", "到[[2020年底止]]", "2020年底前", "截止2020年12月",
       "[[截至2020年底]]，全市共有"),
-    C("open", {}, Expect("2021-01-01", "2021-12-31", "year"), "2021年前", "2021年以前", "2021年之前"),
-    C("open", Y2020, Expect("2020-06-30"), "6月30日前", "6月30日之前", "截至6月30日", "6月30日止"),
-    C("open", {}, Expect("2016-01-01", "2020-12-31", "plan"), "“十三五”以来", "十三五时期以来"),
+    C("open", {}, Expect("2021-01-01", "2021-12-31", "year", open="start"), "2021年前", "2021年以前", "2021年之前"),
+    C("open", Y2020, Expect("2020-06-30", open="start"), "6月30日前", "6月30日之前", "截至6月30日", "6月30日止"),
+    C("open", {}, Expect("2016-01-01", "2020-12-31", "plan", open="end"), "“十三五”以来", "十三五时期以来"),
 
     # 14. cumulative statistical periods
     C("cumulative", Y2020, Expect("2020-01-01", "2020-10-31", "month"),
@@ -327,7 +328,7 @@ CORPUS: tuple[Case, ...] = (
 
     # 16. weekdays: in the week of the previous day (else the reference), Monday first
     C("week", WED, Expect("2020-09-18", relative=True),
-      "星期五", "周五", "礼拜五", "本周五", "这周五", "[[周五]]下午", rules=["weekday"]),
+      "星期五", "周五", "礼拜五", "本周五", "这周五", "[[周五]]，", rules=["weekday"]),
     C("week", WED, Expect("2020-09-23", relative=True), "下周三", "下星期三", "下个星期三", "下礼拜三"),
     C("week", WED, Expect("2020-09-08", relative=True), "上周二", "上星期二"),
     C("week", WED, Expect("2020-09-19", "2020-09-20", relative=True), "周末", "本周末"),
@@ -410,4 +411,18 @@ CORPUS: tuple[Case, ...] = (
     # month or day from what follows it.
     C("context", {}, Expect("2020-03-03", relative=True),
       "2020年3月2日　通报前三季度进展。[[3日]]　项目签约。", "2020年3月2日，全年计划下达。[[次日]]，"),
+
+    C("partial", Y2020, Expect("2020-03-11", "2020-03-31", "xun"), "3月中下旬", "三月中下旬"),
+    C("partial", Y2020, Expect("2020-06-01", "2020-06-20", "xun"), "6月上中旬"),
+    C("partial", {}, Expect("2021-01-01", "2021-01-31", "month"), "2021年元月", "2021 年元月份"),
+    C("partial", Y2020, Expect("2020-01-05"), "元月5日", "元月五日"),
+    C("clock", {}, Expect("2020-09-16", time="23:00", part_of_day="night"), "2020年9月16日夜11时"),
+    C("relative", {}, Expect("2020-09-16", part_of_day="night", relative=True), "2020年9月16日。[[当夜]]", "2020年9月16日，[[是夜]]"),
+
+    C("list", Y2020, Expect("2020-05-01", "2020-06-30", "month", is_list=True),
+      "5、6月份", "5月、6月", "五、六月", "[[5、6月份]]，全区", rules=["month_list"]),
+    C("list", {}, Expect("2019-01-01", "2020-12-31", "year", is_list=True),
+      "2019、2020年", "2019年、2020年", "2019、2020年度", rules=["year_list"]),
+    C("week", WED, Expect("2020-09-11", part_of_day="afternoon", relative=True), "上周五下午"),
+    C("relative", {"reference": date(2020, 9, 16)}, Expect("2020-09-16", open="end", relative=True), "自即日起", "即日起"),
 )

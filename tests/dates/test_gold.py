@@ -43,5 +43,6 @@ def test_gold(case: Case, phrasing: str):
     assert (got.part_of_day.value if got.part_of_day else None) == exp.part_of_day
     assert got.calendar.value == exp.calendar
     assert got.is_list == exp.is_list
+    assert (got.open.value if got.open else None) == exp.open
     if exp.relative is not None:
         assert got.relative == exp.relative

@@ -81,6 +81,9 @@ FAMILIES: tuple[Family, ...] = (
                        ("90年代末", "1997-01-01..1999-12-31"))),
     Family("year_range", ("{LEAD_NUM}",), "(?P<from>{YEAR4}){SP}(?:年{SP})?{CONN}{SP}(?P<to>{YEAR4}){SP}年(?:度)?",
            P.p_unit_range, (("2020—2022年", "2020-01-01..2022-12-31"),), needs=_CONNECTOR_CHARS),
+    Family("year_list", ("{LEAD_NUM}",),
+           "(?P<from>{YEAR4}){SP}(?:年{SP})?(?:{LSEP}{SP}{YEAR4}{SP}(?:年{SP})?)*{LSEP}{SP}(?P<to>{YEAR4}){SP}年(?:度)?",
+           P.p_unit_range, (("2019、2020年", "2019-01-01..2020-12-31"),), needs="、"),
     Family("numeric", ("{LEAD_NUM}",),
            "{NUMDATE}{TAIL}(?:{SP}(?:起{SP})?{CONN}{SP}(?P<to>{NUMDATE}{TAIL}|{NB}(?:19|20){AR}{2}(?![0-9０-９.．/-])))?",
            P.p_numeric, (("2020-09-16", "2020-09-16..2020-09-16"),)),
@@ -93,6 +96,11 @@ FAMILIES: tuple[Family, ...] = (
     Family("month_range", _POINT_LEAD,
            _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?{CONN}{SP}(?P<to>{MONTHNUM}){SP}月(?:{SP}份)?",
            P.p_unit_range, (("1—9月", "2020-01-01..2020-09-30"),), needs=_CONNECTOR_CHARS),
+    Family("month_list", _POINT_LEAD,
+           _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?(?:{LSEP}{SP}{MONTHNUM}{SP}(?:月{SP})?)*{LSEP}{SP}"
+           "(?P<to>{MONTHNUM}){SP}月(?:{SP}份)?",
+           P.p_unit_range, (("5、6月份", "2020-05-01..2020-06-30"), ("3月、5月", "2020-03-01..2020-05-31")),
+           needs="、"),
     Family("day_range", _POINT_LEAD,
            _YEAR_OPT + "(?:{MONTH}{SP})?(?P<from>{DAYNUM}){SP}(?:[日号]{SP})?{CONN}{SP}"
            "(?P<to>{DAYNUM}){SP}{DAYMARK}(?!{DURATION}){TAIL}",
@@ -106,7 +114,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("quarter_list", _POINT_LEAD,
            _YEAR_OPT + "(?:{QNUM}{SP}(?:季{SP}度{SP})?{LSEP}{SP})+{QLAST}|" + _YEAR_OPT + "{QNUM_CN}{QLAST}",
            P.p_quarter_range, (("三、四季度", "2020-07-01..2020-12-31"),), needs="季"),
-    Family("weekday", ("{WEEKLEAD}",), "{WEEKDAY}|{WEEK}",
+    Family("weekday", ("{WEEKLEAD}",), "{WEEKDAY}{TAIL}|{WEEK}",
            P.p_weekday, (("星期五", "2020-09-18..2020-09-18"), ("下周", "2020-09-21..2020-09-27"))),
     # A point in time, and its open-ended forms: "自 2020 年 9 月 1 日起", "2019 年以来"
     # (open end), "截至 2020 年底", "2021 年前" (open start). One family, so the point is

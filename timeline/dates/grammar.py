@@ -59,7 +59,7 @@ _QUARTER_CN = "".join(w for w in T.QUARTER_WORDS if w in _CN)
 # Words that start a date by themselves (leads of the point-like families).
 _START_WORDS = {
     "闰", "大年", "年初", "年底", "年末", "年终", "年中", "年伊", "月初", "月底", "月末", "正月", "冬月",
-    "腊月", "初", "全年", *(season + "季" for season in T.SEASONS),
+    "腊月", "初", "全年", *(season + "季" for season in T.SEASONS), *(w + "月" for w in T.MONTH_WORDS),
     *T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS,
     *T.PART_OF_DAY, *T.HALVES, *T.XUN, *T.HALF_MONTHS, *T.YEAR_TURNS, *T.GREGORIAN_MARKERS,
 }
@@ -85,7 +85,7 @@ FRAGMENTS: dict[str, str] = {
                   "|(?P<yb>中)(?=[，。、；）)]|$))"),
     "YEAR": "(?:(?:{YEAR4}|{YEAR2}){SP}年(?!历史|之久|多|代)|{YEARREL})(?:年?{YEARBOUND}|度)?",
     # ---- months and days
-    "MONTHNUM": "{NB}(?P<m>{MONTHNUM_RAW})",
+    "MONTHNUM": f"(?:{{NB}}(?P<m>{{MONTHNUM_RAW}})|(?<![单纪公])(?P<m>{_alt(T.MONTH_WORDS)})(?={{SP}}月))",
     "MONTHREL": f"(?P<mrel>{_alt(T.RELATIVE_MONTHS)})",
     "MONTH": "(?:{MONTHNUM}{SP}月(?:份)?|{MONTHREL})",
     "DAYCN_MULTI": "(?:[二两三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)",

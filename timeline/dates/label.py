@@ -6,13 +6,14 @@ a month, quarters, seasons and plans come from tables.py.
 """
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 from . import tables as T
 from .span import DateSpan, Open, PartOfDay, Precision
 
 DASH = "—"
-_XUN_BY_FIRST_DAY = {first: word for word, (first, _last) in T.XUN.items()}
+_XUN_BY_DAYS = {days: word for word, days in T.XUN.items()}
 _SEASON_BY_MONTH = {first: f"{word}季" for word, first in T.SEASONS.items()}
 _CN_ORDINAL = "一二三四"
 _CN_DIGITS = "零一二三四五六七八九"
@@ -53,7 +54,8 @@ def label_range(start: date, end: date, precision: Precision | str, *,
     if precision is Precision.MONTH:
         return _month_range(start, end, year)
     if precision is Precision.XUN:
-        word = _XUN_BY_FIRST_DAY.get(start.day)
+        last = None if end.day == calendar.monthrange(end.year, end.month)[1] and end.day > 20 else end.day
+        word = _XUN_BY_DAYS.get((start.day, last))
         if (start.year, start.month) == (end.year, end.month) and word:
             return f"{y if year else ''}{start.month}月{word}"
         return _day_range(start, end, year)     # "6月21日—7月10日": the days say it best

@@ -204,7 +204,7 @@ def point(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None,
         f = fields(m, rule, lo, hi)
     parts = _year(f)
     if "m" in f:
-        parts["month"] = to_int(f["m"])
+        parts["month"] = T.MONTH_WORDS.get(f["m"]) or to_int(f["m"])
     if "mrel" in f:
         parts["month_rel"] = f["mrel"]
     if "d" in f:
@@ -315,14 +315,19 @@ def p_range(m, rule):
 
 
 def p_unit_range(m, rule):
-    """"2020 年 9 月 16—17 日", "2020 年 1—9 月", "2020—2022 年": one unit, two numbers."""
+    """"2020 年 9 月 16—17 日", "2020 年 1—9 月", "2020—2022 年": one unit, two numbers;
+    a list of months or years ("5、6 月份") likewise, first to last."""
     (a0, a1), (b0, b1) = _sides(m, rule)
     first = point(m, rule, m.start(), a1)
     last_f = fields(m, rule, b0, b1)
-    key = {"day_range": "day", "month_range": "month", "year_range": "year"}[rule.name]
+    key = _UNIT_OF_RULE[rule.name]
     value = to_int(last_f[{"day": "d", "month": "m", "year": "y"}[key]])
     last = Point(**{key: value}, **_times(m, rule, b1, m.end()))
-    return Parsed(first, last)
+    return Parsed(first, last, is_list=rule.name.endswith("_list"))
+
+
+_UNIT_OF_RULE = {"day_range": "day", "month_range": "month", "year_range": "year",
+                 "month_list": "month", "year_list": "year"}
 
 
 def p_quarter_range(m, rule):

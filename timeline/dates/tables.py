@@ -26,7 +26,7 @@ CHINESE_UNITS = {"十": 10, "廿": 20, "卅": 30, "百": 100, "千": 1000}
 
 # ---------------------------------------------------------------- periods
 # Thirds of a month (precision xun): first and last day; None = the month's last day.
-XUN = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
+XUN = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None), "上中旬": (1, 20), "中下旬": (11, None)}
 # Halves of a month: days (first, last; None = the month's last day), a range of days.
 HALF_MONTHS = {"上半月": (1, 15), "下半月": (16, None)}
 
@@ -149,6 +149,7 @@ RELATIVE_DAYS = {
     "次日": ("previous", 1), "翌日": ("previous", 1), "第二天": ("previous", 1),
     "前一天": ("previous", -1), "前一日": ("previous", -1),
     "今天": ("reference", 0), "今日": ("reference", 0), "本日": ("reference", 0),
+    "即日": ("reference", 0),
     "明天": ("reference", 1), "明日": ("reference", 1), "昨天": ("reference", -1),
     "昨日": ("reference", -1), "后天": ("reference", 2), "後天": ("reference", 2),
     "前天": ("reference", -2), "大后天": ("reference", 3), "大前天": ("reference", -3),
@@ -158,7 +159,8 @@ RELATIVE_DAYS = {
 RELATIVE_DAY_PARTS = {
     "昨晚": ("昨天", "晚上"), "今晚": ("今天", "晚上"), "明晚": ("明天", "晚上"),
     "今晨": ("今天", "清晨"), "今早": ("今天", "早上"), "明早": ("明天", "早上"),
-    "当晚": ("当天", "晚上"), "是晚": ("当天", "晚上"),
+    "当晚": ("当天", "晚上"), "是晚": ("当天", "晚上"), "当夜": ("当天", "夜里"),
+    "是夜": ("当天", "夜里"), "次日晚": ("次日", "晚上"), "翌日晚": ("翌日", "晚上"),
 }
 # What makes a relative day word part of a name: "光明日报", "今日头条", "明日之后".
 RELATIVE_DAY_NOT_BEFORE = ("报", "头条", "之后", "之星")
@@ -190,6 +192,7 @@ PART_OF_DAY = {
     "深夜": (PartOfDay.NIGHT, "night"),
     "半夜": (PartOfDay.NIGHT, "night"),
     "晚": (PartOfDay.EVENING, "evening"),
+    "夜": (PartOfDay.NIGHT, "night"),
 }
 # How labels name a part of the day.
 PART_OF_DAY_NAMES = {
@@ -243,6 +246,8 @@ SOLAR_TERM_CUES = ("节气", "当天", "当日", "这天", "这一天", "那天"
 LUNAR_MARKERS = ("农历", "阴历", "旧历")
 # Month names only the lunar calendar uses.
 LUNAR_MONTH_NAMES = {"正月": 1, "冬月": 11, "腊月": 12}
+# Month words that are not numbers: 元月 is January (a Gregorian month, unlike 正月).
+MONTH_WORDS = {"元": 1}
 # Lunar days 1-10 are written 初一..初十. A day in Chinese numerals with no 日 after a month
 # ("八月十五", "五月廿二") is read as lunar unless a Gregorian year is written with it: that is
 # how lunar dates are written, while Gregorian ones carry 日 or 号 ("九月十六日").
