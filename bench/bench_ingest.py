@@ -1,16 +1,26 @@
-"""End-to-end ingest: bytes -> pipeline -> store, one transaction per document, as the CLI.
+"""End-to-end ingest as `timeline ingest` runs it, beside a bare executemany of the same rows.
 
-    .venv/bin/python bench/bench_ingest.py [--megabytes 5] [--postgres URL]
+    .venv/bin/python bench/bench_ingest.py [--megabytes 5] [--postgres URL] [--jobs N]
 
 Loads the seed, then a synthetic corpus of about --megabytes (bench_pipeline's generator:
 the seed moved to other years, entries shuffled), into a fresh SQLite file and a fresh
-PostgreSQL database, and reports seconds and events per second for each. Targets: the seed
-under 0.5 s, the 5 MB corpus under 30 s.
+PostgreSQL database, and reports for each:
+
+- end to end: files parsed in worker processes (timeline.bulk.parse_all, as the CLI does)
+  while the store writes one transaction per document (store_document), MB/s and events/s;
+- parse and store apart (CPU seconds of this process for the store);
+- bare: the same rows (the store's own column values and tags) written with one DB-API
+  executemany per table and document into another fresh database with the same schema,
+  indexes and triggers: the floor a store of this schema can reach. The ratio is
+  end-to-end store time over bare time.
+
+Targets: the seed under 0.5 s; the 5 MB corpus at 1 MB/s or more end to end.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -25,26 +35,98 @@ sys.path.insert(0, str(ROOT))
 import sqlalchemy  # noqa: E402
 
 from bench.bench_pipeline import SEED, corpus  # noqa: E402
-from timeline.pipeline import parse_document  # noqa: E402
+from timeline.bulk import Options, Parsed, default_workers, parse_all  # noqa: E402
 from timeline.store import db  # noqa: E402
 from timeline.store.ingest import store_document  # noqa: E402
+from timeline.store.rows import content_hash, event_columns  # noqa: E402
 
 
-def ingest_all(url: str, documents: list[tuple[str, bytes]]) -> tuple[float, int]:
+def write_files(folder: Path, documents: list[tuple[str, bytes]]) -> list[Path]:
+    paths = []
+    for name, data in documents:
+        path = folder / f"{name}.txt"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def end_to_end(url: str, paths: list[Path], jobs: int) -> dict:
+    """Parse in `jobs` processes and store, as `timeline ingest`; seconds and counts."""
     db.upgrade(url)
     engine = db.make_engine(url)
-    sessionmaker = db.make_sessionmaker(engine)
-    events = 0
+    sessionmaker = db.make_writer(engine)
+    events = store_cpu = 0.0
+    parsed_docs = []
     start = time.perf_counter()
-    for name, data in documents:
-        parsed = parse_document(data, name=name)
+    for result in parse_all(paths, Options(), jobs):
+        assert isinstance(result, Parsed), result
+        cpu = time.process_time()
         with sessionmaker.begin() as session:
-            store_document(session, parsed, path=name, sha256=hashlib.sha256(data).hexdigest(),
+            store_document(session, result.document, path=str(result.path), sha256=result.sha256,
                            now=datetime.now(timezone.utc))
-        events += len(parsed.events)
+        store_cpu += time.process_time() - cpu
+        events += len(result.document.events)
+        parsed_docs.append(result.document)
     elapsed = time.perf_counter() - start
     engine.dispose()
-    return elapsed, events
+    return {"seconds": elapsed, "events": int(events), "store_cpu": store_cpu, "documents": parsed_docs}
+
+
+def without_search_indexes(engine) -> None:
+    """Drop the search indexes (SQLite: the FTS triggers; PostgreSQL: the GIN indexes)."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            names = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars().all()
+            for name in names:
+                conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+        else:
+            for name in ("ix_events_title_trgm", "ix_events_body_trgm", "ix_events_bigrams", "ix_events_chars"):
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+
+
+def bare(url: str, documents, *, search: bool = True) -> float:
+    """The same rows with one executemany per table and document: seconds (`search` false:
+    into a schema without the search indexes)."""
+    db.upgrade(url)
+    engine = db.make_engine(url)
+    if not search:
+        without_search_indexes(engine)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    with engine.begin() as conn:
+        names = {n for d in documents for n in (e.category for e in d.events)}
+        conn.execute(sqlalchemy.text("INSERT INTO categories (name, slug) VALUES (:n, :s)"),
+                     [{"n": n, "s": f"c{i}"} for i, n in enumerate(sorted(names))])
+        category_ids = dict(conn.execute(sqlalchemy.text("SELECT name, id FROM categories")).all())
+    json_columns = ("primary", "mentions", "moments", "footnotes", "captions")
+    start = time.perf_counter()
+    for number, document in enumerate(documents):
+        rows = []
+        for event in document.events:
+            columns = event_columns(event, document.year)
+            row = {**columns, "key": event.key, "category_id": category_ids[event.category], "sequence": 0,
+                   "content_hash": content_hash(columns, event.category, event.tags), "updated_at": now}
+            rows.append({k: json.dumps(v, ensure_ascii=False) if k in json_columns and v is not None else v
+                         for k, v in row.items()})
+        with engine.begin() as conn:
+            raw = conn.connection.driver_connection
+            cursor = raw.cursor()
+            mark = "?" if engine.dialect.name == "sqlite" else "%s"
+            cursor.execute(f"INSERT INTO documents (name, year, layout, path, sha256, ingested_at) "
+                           f"VALUES ({', '.join([mark] * 6)})", (f"d{number}", document.year, document.layout,
+                                                                  "x", "x", now))
+            cursor.execute("SELECT max(id) FROM documents")
+            document_id = cursor.fetchone()[0]
+            names = list(rows[0]) if rows else []
+            columns = ", ".join(f'"{n}"' for n in names + ["document_id"])
+            cursor.executemany(f"INSERT INTO events ({columns}) VALUES ({', '.join([mark] * (len(names) + 1))})",
+                               [[r[n] for n in names] + [document_id] for r in rows])
+            cursor.execute(f"SELECT key, id FROM events WHERE document_id = {mark}", (document_id,))
+            ids = dict(cursor.fetchall())
+            cursor.executemany(f"INSERT INTO event_tags (event_id, tag, position) VALUES ({mark}, {mark}, {mark})",
+                               [(ids[e.key], t, i) for e in document.events for i, t in enumerate(e.tags)])
+    elapsed = time.perf_counter() - start
+    engine.dispose()
+    return elapsed
 
 
 def fresh_postgres(admin_url: str):
@@ -62,29 +144,46 @@ def fresh_postgres(admin_url: str):
     return admin_url.rsplit("/", 1)[0] + "/" + name, drop
 
 
-def report(label: str, size: int, elapsed: float, events: int) -> None:
-    print(f"{label:<34} {size / 1e6:>6.2f} MB {elapsed:>7.2f} s {events:>6} events "
-          f"{events / elapsed:>8.0f} events/s", flush=True)
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--jobs", type=int, default=None, help="parsing processes (default: one per core)")
     parser.add_argument("--postgres", default=os.environ.get(
         "BENCH_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
     args = parser.parse_args(argv)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     seed = [(SEED.stem, SEED.read_bytes())]
     synthetic = corpus(args.megabytes, seed=7)
-    size = sum(len(d) for _, d in synthetic)
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    for label, documents, total in (("seed", seed, len(seed[0][1])), ("synthetic corpus", synthetic, size)):
-        with tempfile.TemporaryDirectory() as tmp:
-            report(f"{label}, SQLite", total, *ingest_all(f"sqlite:///{tmp}/bench.sqlite", documents))
-        url, drop = fresh_postgres(args.postgres)
-        try:
-            report(f"{label}, PostgreSQL", total, *ingest_all(url, documents))
-        finally:
-            drop()
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, documents in (("seed", seed), ("synthetic corpus", synthetic)):
+            folder = Path(tmp) / label.replace(" ", "-")
+            folder.mkdir()
+            paths = write_files(folder, documents)
+            size = sum(len(d) for _, d in documents)
+            jobs = args.jobs or default_workers(len(paths))
+            for kind in ("SQLite", "PostgreSQL"):
+                if kind == "SQLite":
+                    urls = [f"sqlite:///{folder}/{n}.sqlite" for n in "abc"]
+                    drops = []
+                else:
+                    made = [fresh_postgres(args.postgres) for _ in range(3)]
+                    urls, drops = [u for u, _ in made], [d for _, d in made]
+                try:
+                    run = end_to_end(urls[0], paths, jobs)
+                    floor = bare(urls[1], run["documents"])
+                    unindexed = bare(urls[2], run["documents"], search=False)
+                finally:
+                    for drop in drops:
+                        drop()
+                seconds = run["seconds"]
+                print(f"{label}, {kind}: {size / 1e6:.2f} MB, {run['events']} events, {len(paths)} files, "
+                      f"{jobs} parsing processes")
+                print(f"  end to end  {seconds:7.2f} s  {size / 1e6 / seconds:6.2f} MB/s  "
+                      f"{run['events'] / seconds:7.0f} events/s  (store CPU {run['store_cpu']:.2f} s)")
+                print(f"  bare insert {floor:7.2f} s  {run['events'] / floor:7.0f} events/s  "
+                      f"end to end / bare = {seconds / floor:.1f}x")
+                print(f"  bare insert without the search indexes {unindexed:7.2f} s  "
+                      f"{run['events'] / unindexed:7.0f} events/s", flush=True)
 
 
 if __name__ == "__main__":
