@@ -425,4 +425,8 @@ CORPUS: tuple[Case, ...] = (
       "2019、2020年", "2019年、2020年", "2019、2020年度", rules=["year_list"]),
     C("week", WED, Expect("2020-09-11", part_of_day="afternoon", relative=True), "上周五下午"),
     C("relative", {"reference": date(2020, 9, 16)}, Expect("2020-09-16", open="end", relative=True), "自即日起", "即日起"),
+
+    C("offset", PREV_DAY, Expect("2020-09-18", relative=True), "第三天", "第3天", "第三日"),
+    C("offset", PREV_DAY, Expect("2020-09-18", part_of_day="morning", relative=True), "第三天上午"),
+    C("offset", PREV_YEAR, Expect("1919-01-01", "1919-12-31", "year", relative=True), "第七年"),
 )

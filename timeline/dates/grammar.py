@@ -195,6 +195,10 @@ FRAGMENTS: dict[str, str] = {
     "OFFSETNUM": "(?:{NB}(?P<on>{AR}{1,3}){NE}|(?P<on>[一二两三四五六七八九十百]{1,4}|半))",
     "OFFSET": (f"{{OFFSETNUM}}{{SP}}(?P<ou>{_alt(T.OFFSET_UNITS)})(?:{{SP}}半)?"
                f"{{SP}}(?P<od>{_alt(T.OFFSET_DIRECTIONS)})"),
+    # "第三天", "第七年": the N-th day or year counting the previous mention's as the first.
+    # (a year or day the text goes on to divide is the point family's: "第二年春天").
+    "NTH": ("第{SP}(?P<nth>{ORDNUM}){SP}(?P<ou>天|日|年)(?![0-9０-９零一二三四五六七八九十届次期])"
+            "(?!{SP}(?:[春夏秋冬元正腊冬初底末中]|[上下]半))"),
     # ---- open-ended ranges
     "OPEN_END_AFTER": f"(?:{_alt(T.OPEN_END_AFTER)})",
     "OPEN_START_AFTER": f"(?:{_alt(T.OPEN_START_AFTER)})",

@@ -436,9 +436,14 @@ def p_weekday(m, rule):
 
 
 def p_offset(m, rule):
-    """"3 日后", "两个月后", "三年后", "一年半后": counted from the previous mention."""
+    """"3 日后", "两个月后", "三年后", "一年半后", "第三天": counted from the previous mention."""
     f = fields(m, rule)
     unit, size = T.OFFSET_UNITS[f["ou"]]
+    if "nth" in f:                                            # the previous one is the first
+        n = to_int(f["nth"])
+        if not n:
+            raise NotADate
+        return Parsed(replace(point(m, rule), offset=(unit, (n - 1) * size)))
     n = 0.5 if f["on"] == "半" else to_int(f["on"])
     if n is None:
         raise NotADate
