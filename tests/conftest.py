@@ -1,7 +1,9 @@
 """Fixtures: real SQLite files, a fresh PostgreSQL database per run, the Flask app and CLI."""
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 import uuid
 
 import pytest
@@ -19,6 +21,41 @@ MARK_BY_FIXTURE = {
     "radicale": "slow",
 }
 MARK_BY_FOLDER = {"production": "production", "faults": "faults", "browser": "browser"}
+
+
+# A test outside these marks (the ones `make test-fast` leaves out) may not start a process:
+# that is what keeps the fast loop fast as tests are added. Mark it `slow`.
+UNHURRIED = ("postgres", "browser", "production", "faults", "slow")
+
+
+@contextlib.contextmanager
+def _no_process(item):
+    if any(item.get_closest_marker(name) for name in UNHURRIED):
+        yield
+        return
+    start = subprocess.Popen._execute_child
+
+    def refuse(self, args, *rest, **kwargs):
+        pytest.fail(f"{item.nodeid} starts a process ({args!r:.80}): mark it slow (tests/conftest.py)",
+                    pytrace=False)
+
+    subprocess.Popen._execute_child = refuse
+    try:
+        yield
+    finally:
+        subprocess.Popen._execute_child = start
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    with _no_process(item):     # fixtures too: a server a fixture starts is a process
+        yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    with _no_process(item):
+        yield
 
 
 def pytest_collection_modifyitems(config, items) -> None:

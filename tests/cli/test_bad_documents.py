@@ -11,6 +11,8 @@ import pytest
 from tests.support import FIXTURES, SEED, require
 from testkit.documents import CJK_FONT, Page, chronicle_pdf, chronology_docx, encrypted_pdf, scanned_pdf
 
+pytestmark = pytest.mark.slow   # writes and ingests PDF and Word files: seconds each
+
 ENTRY = "3月2日，西岭县召开县委常委会议，研究部署春耕备耕工作，会议强调要抓好项目建设。"
 
 

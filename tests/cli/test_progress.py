@@ -9,8 +9,12 @@ import subprocess
 import sys
 import termios
 
+import pytest
+
 from tests.hostile.documents import many_events
 from tests.support import ROOT
+
+pytestmark = pytest.mark.slow   # runs `timeline ingest` in a process, on a terminal
 
 
 def ingest(args, tmp_path, *, terminal: bool) -> str:

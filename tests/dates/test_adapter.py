@@ -57,6 +57,7 @@ def test_chinese_running_text_never_reaches_dateparser():
     assert m.start == date(2021, 9, 16)
 
 
+@pytest.mark.slow   # a fresh interpreter
 def test_import_does_not_load_dateparser():
     code = ("import sys, timeline.dates as d; d.resolve('2020 年 9 月 16 日');"
             "print('dateparser' in sys.modules)")

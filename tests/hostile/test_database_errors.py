@@ -27,6 +27,7 @@ def assert_two_lines(done: subprocess.CompletedProcess, what: str) -> None:
     assert "Traceback" not in done.stderr + done.stdout
 
 
+@pytest.mark.slow   # runs `timeline` in a process of its own
 def test_unreachable_server(tmp_path):
     url = f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/none?connect_timeout=3"
     doc = write(tmp_path / "a-2021.txt", GOOD)
@@ -37,6 +38,7 @@ def test_unreachable_server(tmp_path):
     assert verbose.returncode == 1 and "Traceback" in verbose.stderr
 
 
+@pytest.mark.slow   # runs `timeline` in a process of its own
 def test_read_only_database(tmp_path):
     path = tmp_path / "timeline.sqlite"
     doc = write(tmp_path / "a-2021.txt", GOOD)
@@ -46,6 +48,7 @@ def test_read_only_database(tmp_path):
     assert_two_lines(done, "the database is read-only")
 
 
+@pytest.mark.slow   # runs `timeline` in a process of its own
 def test_locked_database(tmp_path):
     """Another program holds SQLite's write lock past busy_timeout (10 s)."""
     path = tmp_path / "timeline.sqlite"

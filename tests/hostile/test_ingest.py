@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.hostile.conftest import write
@@ -14,6 +15,8 @@ from tests.hostile.documents import GOOD, many_events
 from tests.support import ROOT
 from timeline.store import db
 from timeline.store.models import Category, Document, EventRow
+
+pytestmark = pytest.mark.slow   # each test runs `timeline` in processes of its own
 
 
 def run(url: str, *args, timeout: float = 120) -> subprocess.CompletedProcess:

@@ -88,6 +88,7 @@ def test_a_bad_base_url_stops_the_start(sqlite_url, base_url):
         create_app({"TESTING": True, "DATABASE_URL": sqlite_url, "BASE_URL": base_url})
 
 
+@pytest.mark.slow   # runs `timeline` in a process of its own
 def test_serve_with_a_bad_base_url_says_so_in_one_line(sqlite_url):
     done = subprocess.run([sys.executable, "-m", "web.cli", "--database-url", sqlite_url, "serve", "--port", "1"],
                           capture_output=True, text=True, cwd=ROOT, timeout=60,

@@ -27,6 +27,8 @@ from timeline import ical
 from timeline.events.model import Event
 from timeline.pipeline import parse_document
 
+pytestmark = pytest.mark.slow   # a server and other calendar programs in processes of their own
+
 FIXTURE = Path(__file__).parent / "fixtures" / "tricky-chronicle.txt"
 NODE_DIR = Path(__file__).parent / "node"
 FEED = "/feeds/all.ics"
