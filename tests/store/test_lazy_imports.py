@@ -5,9 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.support import ROOT
 
 
+@pytest.mark.slow   # a fresh interpreter
 def test_starting_loads_no_pinyin(sqlite_url):
     code = ("import sys; from web import create_app; import web.cli, timeline.cli, timeline.store.ingest; "
             f"app = create_app({{'DATABASE_URL': {sqlite_url!r}}}); "
