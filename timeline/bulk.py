@@ -15,6 +15,7 @@ import traceback
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,18 +121,49 @@ def parse_all(paths: list[Path], options: Options, workers: int) -> Iterator[Par
             yield parse_file(path, options)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future] = deque()
+        pending: deque[tuple[Path, Future | None]] = deque()
         queue = iter(paths)
         for path in queue:
-            pending.append(pool.submit(parse_file, path, options))
+            pending.append((path, _submit(pool, path, options)))
             if len(pending) >= workers * AHEAD_PER_WORKER:
                 break
         while pending:
-            result = pending.popleft().result()
+            path, future = pending[0]
+            try:
+                if future is None:
+                    raise BrokenProcessPool("the pool broke before this file was sent")
+                result = future.result()
+            except BrokenProcessPool:
+                # A worker died (the out-of-memory killer?) and took the pool with it: the
+                # files it held are parsed again one by one, each in a process of its own,
+                # so only the one that kills its process fails; then a new pool goes on.
+                for later, done in pending:
+                    finished = done is not None and done.done() and done.exception() is None
+                    yield done.result() if finished else _isolated(later, options)
+                yield from parse_all(list(queue), options, workers)
+                return
+            pending.popleft()
             next_path = next(queue, None)
             if next_path is not None:
-                pending.append(pool.submit(parse_file, next_path, options))
+                pending.append((next_path, _submit(pool, next_path, options)))
             yield result
+
+
+def _submit(pool: ProcessPoolExecutor, path: Path, options: Options) -> Future | None:
+    try:
+        return pool.submit(parse_file, path, options)
+    except BrokenProcessPool:
+        return None
+
+
+def _isolated(path: Path, options: Options) -> Parsed | Failed:
+    """`path` parsed in a process of its own; Failed when that process dies."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(parse_file, path, options).result()
+        except BrokenProcessPool:
+            return Failed(path, file_size(path), "its parsing process died (out of memory?); nothing of it "
+                          "was written")
 
 
 def default_workers(files: int) -> int:

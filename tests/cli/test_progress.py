@@ -64,3 +64,29 @@ def test_quiet_and_pipes_show_no_bar(tmp_path):
     assert "B/s" not in quiet and "[1/24]" not in quiet
     piped = ingest([folder], tmp_path, terminal=False)
     assert "B/s" not in piped and "[1/24]" in piped      # a log gets one line per file instead
+
+
+def test_a_dead_parsing_process_fails_one_file_and_the_rest_load(tmp_path, monkeypatch):
+    """A worker killed mid-parse (the out-of-memory killer) breaks the pool: that file
+    alone fails, the others it held are parsed again and everything else loads."""
+    import signal
+
+    from timeline import bulk
+    from timeline.bulk import Failed, Options, Parsed, parse_all
+
+    folder = corpus(tmp_path, files=6)
+    paths = sorted(folder.iterdir())
+    real = bulk.parse_document
+
+    def dies_on_the_third(data, *, name, **kwargs):
+        if name == paths[2].stem and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(data, name=name, **kwargs)
+
+    parent = os.getpid()
+    monkeypatch.setattr(bulk, "parse_document", dies_on_the_third)
+    results = list(parse_all(paths, Options(), workers=2))
+    assert [r.path for r in results] == paths
+    failed = [r for r in results if isinstance(r, Failed)]
+    assert [r.path for r in failed] == [paths[2]] and "parsing process died" in failed[0].reason
+    assert all(isinstance(r, Parsed) for r in results if r not in failed)
