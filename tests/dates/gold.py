@@ -429,4 +429,11 @@ CORPUS: tuple[Case, ...] = (
     C("offset", PREV_DAY, Expect("2020-09-18", relative=True), "第三天", "第3天", "第三日"),
     C("offset", PREV_DAY, Expect("2020-09-18", part_of_day="morning", relative=True), "第三天上午"),
     C("offset", PREV_YEAR, Expect("1919-01-01", "1919-12-31", "year", relative=True), "第七年"),
+
+    # In a lunar text a relative year is the lunar year: 正月初一 to 除夕.
+    C("lunar-text", LUNAR_1674, Expect("1674-02-06", "1675-01-25", "year", calendar="lunar", relative=True), "是年", "当年"),
+    C("lunar-text", {}, Expect("1675-01-26", "1676-02-13", "year", calendar="lunar", relative=True),
+      "康熙十三年，[[次年]]"),
+    C("festival-name", {"year": 2019}, Expect("2019-02-06", relative=True),
+      "2019年2月5日。区春节文艺晚会开幕，[[次日]]闭幕。"),
 )

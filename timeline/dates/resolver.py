@@ -304,6 +304,16 @@ def _lunar(p: Point, ctx: Context, year: int | None, month: int | None, relative
     return Resolved(d, d, Precision.DAY, kind, relative, here)
 
 
+def _lunar_year(p: Point, ctx: Context) -> Resolved:
+    """"是年", "次年" in a lunar text: the whole lunar year, 正月初一 to 除夕."""
+    anchor, offset = T.RELATIVE_YEARS[p.year_rel]
+    base = ctx.lunar[0] if ctx.lunar is not None and anchor == "previous" else ctx.year_for(anchor)
+    y = base + offset
+    start = lunar.month_span(y, 1)[0]
+    end = lunar.month_span(y + 1, 1)[0] - timedelta(days=1)
+    return Resolved(start, end, Precision.YEAR, CalendarKind.LUNAR, True, (y, None, False))
+
+
 def resolve_point(p: Point, ctx: Context) -> Resolved:
     relative = False
     if p.day_rel is not None:
@@ -334,6 +344,9 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
         return Resolved(d, d, Precision.DAY, relative=True)
 
     year, month, day = p.year, p.month, p.day
+    if (ctx.calendar is CalendarKind.LUNAR and p.year_rel is not None and month is None
+            and day is None and p.period is None and p.month_rel is None and not p.gregorian):
+        return _lunar_year(p, ctx)
     lunar_here = p.lunar or _lunar_context(p, ctx)
     if year is None and p.year_rel is not None and not (
             lunar_here and ctx.calendar is CalendarKind.LUNAR and ctx.lunar is not None):

@@ -290,9 +290,12 @@ SHICHEN_MARKS = {"时": (0, 2), "初": (0, 1), "正": (1, 2)}
 # ---------------------------------------------------------------- not dates
 # What follows "N 号" in a numbered thing, not a day: "地铁 1—3 号线", "7 至 9 号楼".
 NUMBERED_THINGS = "线楼院机房室栋座车道位门口井台箱馆厅舍街路巷弄村组床柜窗"
-# What follows a festival's name in a product or a topic, not a day: "中秋月饼".
+# What follows a festival's name in a product, a topic or an event's name, not a day:
+# "中秋月饼", "春节文艺晚会".
 FESTIVAL_NOT_BEFORE = ("月饼", "礼盒", "粽子", "汤圆", "礼品", "特产", "商品", "产品", "套餐",
-                       "档期", "主题", "文化", "习俗", "元素", "食品", "饮食")
+                       "档期", "主题", "文化", "习俗", "元素", "食品", "饮食",
+                       # a named event ("春节文艺晚会") is held about then, not on the day
+                       "文艺晚会", "联欢晚会", "晚会", "联欢会", "团拜会", "游园会", "特别节目")
 # Words after "N 日" that make it a duration ("60 日内", "30 日以来"), not a date.
 DAY_DURATION_SUFFIXES = ("内", "以内", "之内", "以来", "之后", "以后")
 # Unit words after "YYYY.MM" that make it a decimal number ("2020.10 万元"), not a date.
