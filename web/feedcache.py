@@ -8,7 +8,7 @@
   events' digests (one indexed read of short strings); within a data version it is read
   once.
 - Feed bodies on disk (FEED_CACHE_DIR, FEED_CACHE_BYTES in all), shared by every worker of
-  the machine and sent with sendfile. A body is named by its ETag, and an ETag is made of
+  the machine and sent in chunks. A body is named by its ETag, and an ETag is made of
   everything its bytes depend on, so an entry is never stale and any process may use any
   entry: a change makes new ETags, and the oldest files go when the total is over budget.
   One process builds a body while the others wanting it wait on its lock file.
