@@ -7,16 +7,11 @@ from urllib.parse import quote
 
 import segno
 
-from timeline.store import queries
 from timeline.store.queries import EventFilter
 from web.hosts import site_url
+from web.feeds import LARGE_FEED, feed_info
 from web.params import feed_path
 
-# Bytes one event adds to a feed, about (the seed's feeds average 600-800 with URL and
-# description); the panel says "约", it is a guide for clients that refuse big feeds.
-BYTES_PER_EVENT = 750
-FEED_OVERHEAD = 1500       # the calendar's header and time zone
-LARGE_FEED = 1_000_000     # bytes: Google Calendar is reported to refuse feeds much larger
 
 
 @dataclass(frozen=True)
@@ -27,7 +22,7 @@ class Feed:
     webcal: str
     google: str
     count: int
-    size: int                  # bytes, estimated
+    size: int                  # bytes, uncompressed (web.feeds.feed_info)
     qr: str                    # data: URI of a PNG QR code of `https`
 
     @property
@@ -41,10 +36,10 @@ def feed(session, flt: EventFilter, title: str, slugs: dict[str, str]) -> Feed:
     base = site_url()
     https = base + path
     webcal = "webcal://" + https.split("://", 1)[1]
-    count = queries.count_feed_events(session, flt)
+    info = feed_info(flt)      # from the stored VEVENTs: one aggregate, kept per data version
     qr = segno.make(https, error="m").png_data_uri(scale=3, border=2)
     return Feed(title, path, https, webcal, "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe=""),
-                count, FEED_OVERHEAD + count * BYTES_PER_EVENT, qr)
+                info.events, info.bytes, qr)
 
 
 def feeds_for(session, flt: EventFilter, slugs: dict[str, str]) -> list[Feed]:

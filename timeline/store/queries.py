@@ -282,11 +282,3 @@ def year_counts(session: Session, flt: EventFilter = EventFilter()) -> list[tupl
     stmt = (_filtered(session, select(EventRow.year, func.count(EventRow.id)), replace(flt, year=None))
             .where(EventRow.year.is_not(None)).group_by(EventRow.year).order_by(EventRow.year))
     return [(year, n) for year, n in session.execute(stmt)]
-
-
-def count_feed_events(session: Session, flt: EventFilter = EventFilter()) -> int:
-    """How many events of `flt` a calendar feed carries: those dated to the day, not the
-    overviews (timeline.ical.feed_includes, counted in the database)."""
-    stmt = _filtered(session, select(func.count(EventRow.id)), flt).where(
-        EventRow.kind != "overview", EventRow.precision == "day")
-    return session.scalar(stmt) or 0
