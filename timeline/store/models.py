@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import (JSON, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text,
-                        TypeDecorator)
+                        TypeDecorator, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from timeline.events import limits
@@ -73,6 +73,10 @@ class EventRow(Base):
         Index("ix_events_end_date", "end_date"),                 # from= (events ending on or after)
         Index("ix_events_category_year", "category_id", "year"),  # category feeds, category + year
         Index("ix_events_kind", "kind"),                          # kind=overview / xref are rare
+        # A feed's ETag reads its events' digests in feed order (timeline.store.feeds): from
+        # this index alone, not from the end of each long row (all.ics: 0.27 -> 0.08 s).
+        Index("ix_events_feed", "start_date", "end_date", "document_id", "position", "ics_digest", "ics_tzid",
+              sqlite_where=text("ics IS NOT NULL"), postgresql_where=text("ics IS NOT NULL")),
         # Substring search on PostgreSQL: the trigram, bigram and character GIN indexes
         # (SQLite's FTS5 tables are not models: SQLAlchemy has no virtual tables).
         *POSTGRES_INDEXES,
