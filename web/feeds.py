@@ -123,7 +123,7 @@ def event_ics(key: str):
 @dataclass(frozen=True)
 class FeedInfo:
     events: int
-    bytes: int          # uncompressed (gzip makes it about a fifth)
+    bytes: int          # uncompressed (gzip makes it about a tenth)
 
     @property
     def large(self) -> bool:
