@@ -1,5 +1,5 @@
-"""Which entry a photo caption shows: the one whose title the caption retells, else the
-one it interrupted. A caption may date an entry that has no date of its own (an xref)."""
+"""Which entry a photo caption shows: the one near it whose title the caption retells, else
+the one it interrupted. A caption may date an entry that has no date of its own (an xref)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +7,7 @@ from typing import Sequence
 
 from timeline.dates import DateSpan
 from timeline.events.keys import normalised_title
-from timeline.events.vocabulary import CAPTION_TITLE_MIN_PAIRS, CAPTION_TITLE_SHARE
+from timeline.events.vocabulary import CAPTION_REACH, CAPTION_TITLE_MIN_PAIRS, CAPTION_TITLE_SHARE
 from timeline.text import Caption
 
 
@@ -38,16 +38,20 @@ def _overlaps(date: DateSpan | None, primary: DateSpan | None) -> bool:
 
 def place_captions(titles: Sequence[str | None], primaries: Sequence[DateSpan | None],
                    found: Sequence[Sequence[Placed]]) -> list[list[Placed]]:
-    """`found[i]`: the captions met in entry i's text. Each goes to the entry whose title it
-    retells best (and whose date it does not contradict); else it stays where it was met.
-    A None title is an entry captions are never matched to (an overview)."""
+    """`found[i]`: the captions met in entry i's text. Each goes to the entry within
+    CAPTION_REACH of it whose title it retells best (and whose date it does not contradict);
+    else it stays where it was met. A None title is an entry captions are never matched to
+    (an overview)."""
     placed: list[list[Placed]] = [[] for _ in titles]
-    title_pairs = [None if title is None else _pairs(title) for title in titles]
+    title_pairs: dict[int, set[str] | None] = {}      # computed for entries near a caption only
     for home, captions in enumerate(found):
         for item in captions:
             best, target = 0.0, home
             caption_pairs = _pairs(item.caption.text)
-            for index, pairs in enumerate(title_pairs):
+            for index in range(max(0, home - CAPTION_REACH), min(len(titles), home + CAPTION_REACH + 1)):
+                if index not in title_pairs:
+                    title_pairs[index] = None if titles[index] is None else _pairs(titles[index])
+                pairs = title_pairs[index]
                 if pairs is None or not _overlaps(item.date, primaries[index]):
                     continue
                 share = _share(pairs, caption_pairs)

@@ -23,6 +23,10 @@ UNTITLED = "（无题）"
 # the photo of that entry ("……股票在上海证券交易所上市交易" shows "……股票上市").
 CAPTION_TITLE_SHARE = 0.7
 CAPTION_TITLE_MIN_PAIRS = 4
+# How many entries before and after the one a caption interrupted it may show: a photo is
+# printed on the page of its entry or a nearby one (the seed's furthest is 4 entries away).
+# Bounded, so placing captions is linear in the document.
+CAPTION_REACH = 20
 # Characters that do not count when comparing titles and captions.
 TITLE_NOISE = re.compile(r"[\s\W_]+")
 KEY_LENGTH = 16          # hex characters of the stable key

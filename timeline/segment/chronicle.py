@@ -84,7 +84,7 @@ class _Walk:
                 self.heading_date = None     # a section of its own: no date in force for entries
             return
         in_force = opening(heading.date)
-        self.context = self.context.after(in_force)
+        self.context = self.context.under(in_force)
         self.last, self.year_from_entry = None, False
         if heading.title:
             self.title_year = self.title_year or in_force.start.year

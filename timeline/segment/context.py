@@ -11,10 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from timeline.dates import CalendarKind, DateSpan, Precision, Resolution, resolve
-
-_FINE = (Precision.DAY, Precision.XUN, Precision.MONTH)
-
+from timeline.dates import CalendarKind, DateSpan, Precision, Resolution, calendar_in_force, resolve
 
 @dataclass(frozen=True, slots=True)
 class DateContext:
@@ -25,16 +22,17 @@ class DateContext:
     def resolve(self, text: str) -> Resolution:
         """Every mention of `text`, relative words and missing parts taken from the context."""
         previous = self.previous
-        if previous is None:
-            return resolve(text, year=self.year)
-        # Until `resolve(previous=...)` lands: its year, month and day as year, month and
-        # reference (what `previous` will mean), which relative days count from.
-        return resolve(text, year=previous.end.year,
-                       month=previous.end.month if previous.precision in _FINE else None,
-                       reference=previous.end if previous.precision == Precision.DAY else None)
+        # The chronicle's "now" is the date in force too: 本月 under a month heading is it.
+        return resolve(text, year=self.year, previous=previous, calendar=self.calendar,
+                       reference=previous.end if previous is not None else None)
 
     def after(self, span: DateSpan | None) -> DateContext:
         return self if span is None else replace(self, previous=span)
+
+    def under(self, heading: DateSpan) -> DateContext:
+        """The context under a heading dated `heading` ("清康熙十三年（1674年）": the lunar
+        calendar in force; "民国二年（1913年）", "2019年": the Gregorian)."""
+        return replace(self, previous=heading, calendar=calendar_in_force(heading))
 
 
 def from_context(span: DateSpan) -> DateSpan:
