@@ -20,6 +20,7 @@ from timeline.dates import resolve as resolve_dates
 from timeline.events import limits
 from timeline.events.export import event_json
 from timeline.bulk import Failed, Options, Parsed, Progress, default_workers, file_size, parse_all
+from timeline.events.summary import summary_lines
 from timeline.store import db
 from timeline.store.ingest import IngestReport, ShrinkRefused, store_document
 from timeline.store.problems import describe, message_of
@@ -104,19 +105,32 @@ def document_files(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
+jobs_option = click.option("--jobs", type=click.IntRange(1, 64), metavar="N",
+                           help="Processes parsing files at the same time (default: one per core).")
+
+
+def document_options(command):
+    """The arguments and options of the commands that parse documents (ingest, inspect)."""
+    for option in reversed((
+        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)),
+        click.option("--year", type=click.IntRange(limits.FIRST_YEAR, limits.LAST_YEAR),
+                     help="The documents' year (default: from the title, headings or entries)."),
+        click.option("--name", help="Document name (one file only; default: the file name without extension)."),
+        click.option("--category", help="Category of a chronicle's events (default: what its title calls it, "
+                                        "else the document name)."),
+        click.option("--default-category", default="综述", show_default=True,
+                     help="Category of yearbook entries before the first section heading."),
+    )):
+        command = option(command)
+    return command
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--year", type=click.IntRange(limits.FIRST_YEAR, limits.LAST_YEAR),
-              help="The documents' year (default: inferred from the text).")
-@click.option("--name", help="Document name (one file only; default: the file name without extension).")
-@click.option("--category", help="Category of a chronicle's events (default: the document name).")
-@click.option("--default-category", default="综述", show_default=True,
-              help="Category of yearbook entries before the first section heading.")
+@document_options
 @click.option("--replace", "allow_shrink", is_flag=True,
               help="Replace a stored document even when the file now yields no events, or fewer than "
                    "half of those stored (without it such a file is reported and its events kept).")
-@click.option("--jobs", type=click.IntRange(1, 64), metavar="N",
-              help="Processes parsing files at the same time (default: one per core).")
+@jobs_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or per-file progress lines.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: str | None,
@@ -169,6 +183,33 @@ def store_file(Session, parsed: Parsed, allow_shrink: bool, progress: Progress) 
         return Failed(parsed.path, parsed.size, f"the database refused it: {message_of(exc)}")
     progress.write(lambda: echo_report(report, document.warnings + report.warnings))
     return None
+
+
+@cli.command()
+@document_options
+@click.option("--events", "first", type=click.IntRange(0, 10_000), default=10, show_default=True,
+              help="How many of the first events to list.")
+@jobs_option
+@click.pass_context
+def inspect(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: str | None,
+            category: str | None, default_category: str, first: int, jobs: int | None) -> None:
+    """Show what ingest would make of documents, without touching the database: the format
+    and layout read, the title, year(s) and counts, the first events with their dates, and
+    the warnings. A file that cannot be read gets one line saying why (exit status 1)."""
+    files = document_files(paths)
+    if name and len(files) > 1:
+        raise click.UsageError("--name names one document; give one file")
+    options = Options(named=frozenset(paths), name=name, year=year, category=category,
+                      default_category=default_category)
+    failures = 0
+    for result in parse_all(files, options, jobs or default_workers(len(files))):
+        if isinstance(result, Failed):
+            failures += 1
+            echo_failure(ctx, result)
+        else:
+            click.echo("\n".join(summary_lines(result.document, first=first)))
+    if failures:
+        sys.exit(1)
 
 
 def echo_failure(ctx: click.Context, failed: Failed) -> None:

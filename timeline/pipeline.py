@@ -36,7 +36,8 @@ def parse_document(data: bytes, *, name: str, year: int | None = None, category:
     # Fitted to what the store holds (dates in the supported years, lengths, no control
     # characters), with a warning for each change.
     return validate_document(ParsedDocument(name=name, year=year, layout=segmentation.layout, events=events,
-                                            warnings=warnings))
+                                            warnings=warnings, title=segmentation.title,
+                                            format=source.format))
 
 
 def year_in_name(name: str) -> int | None:

@@ -2,20 +2,29 @@
 
 Pure: no I/O, no database, no clock. `resolve` finds every mention in a text;
 `label` writes a mention in Chinese; `calendar_in_force` says which calendar follows a
-mention; `parse_user_date` reads one free-form date a user typed.
+mention; `may_open` says cheaply whether a text can open with a date; `parse_user_date`
+reads one free-form date a user typed.
 """
 from __future__ import annotations
 
 from datetime import date
 
+from .families import MASTER
 from .label import label
 from .resolver import calendar_in_force, resolve
 from .span import CalendarKind, DateSpan, DateWarning, Open, PartOfDay, Precision, Resolution
 
 __all__ = [
     "CalendarKind", "DateSpan", "DateWarning", "Open", "PartOfDay", "Precision", "Resolution",
-    "calendar_in_force", "label", "parse_user_date", "resolve",
+    "calendar_in_force", "label", "may_open", "parse_user_date", "resolve",
 ]
+
+
+def may_open(text: str) -> bool:
+    """Whether a date expression may start at the start of `text`: the grammar's own master
+    regex matches there (no meaning is made, so it costs a regex match). When False,
+    `resolve(text)` finds no mention or warning at position 0; when True, resolve it."""
+    return MASTER.match(text) is not None
 
 
 def parse_user_date(text: str, *, reference: date | None = None) -> DateSpan | None:

@@ -95,9 +95,11 @@ class ParsedDocument:
 
     name: str                          # e.g. "qingshanhu-2020"
     year: int | None                   # the document's year (given or inferred)
-    layout: str                        # "yearbook" | "chronicle"
+    layout: str                        # timeline.segment.vocabulary.LAYOUTS
     events: tuple[Event, ...]
     warnings: tuple[tuple[int, DateWarning], ...] = field(default_factory=tuple)  # (line, warning)
+    title: str | None = None           # the document's own title line, when it has one
+    format: str = "text"               # the file format read (timeline.text: text, markdown, ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,14 +136,14 @@ def segment_dated(layout: Layout, found: Survey, *, year: int | None, category: 
 def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...], i: int,
           found: Survey) -> None:
     line, info = lines[i], infos[i]
-    mark, text = info.shape.mark, info.text
+    mark = info.shape.mark
     if mark == "group":
         walk.current = None
         walk.headings += 1
         return
     heading = _heading(walk, lines, infos, i, found)
     if heading is not None:
-        walk.heading(text, heading)
+        walk.heading(info.text, heading)
         return
     current = walk.current
     prose = found.layout == "prose"
@@ -165,7 +165,11 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
 def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | None:
     """What line i is as a heading, or None if it is none."""
     info = infos[i]
-    mark, text = info.shape.mark, info.text
+    mark = info.shape.mark
+    if mark not in ("heading", "section") and (
+            len(info.raw) > 2 * v.HEADING_TEXT_MAX_CHARS or v.SENTENCE_PUNCTUATION.search(info.raw)):
+        return None                      # most lines: too long or a sentence
+    text = info.text
     names_chronicle = any(n in text for n in v.CHRONICLE_NAMES) and not v.BREADCRUMB.search(text)
     # Before the first entry, a title; one naming a chronicle replaces one without a year
     # ("大事记" then "2019年1月大事记").

@@ -9,21 +9,32 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from timeline.dates import DateSpan, DateWarning, Precision
+from timeline.dates import DateSpan, DateWarning, Precision, may_open
 from timeline.segment import vocabulary as v
-from timeline.segment.lines import SURVEY_CONTEXT, Shape, clean_piece, line_shape, opening_date
+from timeline.segment.lines import HEAD_CHARS, SURVEY_CONTEXT, Shape, clean_piece, line_shape, opening_date
 from timeline.text import Layout, TextLine
 from timeline.text.layout import display_width
 
 
 _ITEM_MARKS = ("item", "same_day", "section")
+_MARKUP = ("*", "_", "[", "<")
 
 
-@dataclass(frozen=True, slots=True)
 class LineInfo:
-    shape: Shape
-    text: str                                  # the line's own text, cleaned (after its mark)
-    opens: DateSpan | DateWarning | None       # the date its text opens with (survey context)
+    """A line as the survey saw it: its mark, and the date its text opens with (read in a
+    stand-in context). Its cleaned text is made when first asked for: most lines never are."""
+
+    __slots__ = ("shape", "raw", "opens", "_text")
+
+    def __init__(self, shape: Shape, raw: str, opens: DateSpan | DateWarning | None) -> None:
+        self.shape, self.raw, self.opens, self._text = shape, raw, opens, None
+
+    @property
+    def text(self) -> str:
+        """The line's own text (after its mark) without layout spaces and markup."""
+        if self._text is None:
+            self._text = clean_piece(self.raw, 0).text
+        return self._text
 
     @property
     def year_only(self) -> bool:
@@ -66,9 +77,13 @@ def survey(layout: Layout, *, structured: bool = False) -> Survey:
 
 def _info(line: TextLine) -> LineInfo:
     shape = line_shape(line.text)
-    text = clean_piece(line.text[shape.start:], 0).text
-    opens = opening_date(text, SURVEY_CONTEXT) if shape.mark != "group" else None
-    return LineInfo(shape, text, opens)
+    info = LineInfo(shape, line.text[shape.start:], None)
+    # The grammar reads dates across layout spaces, so most lines are ruled out before they
+    # are cleaned; markup first ("**1月2日**") is cleaned away before the test.
+    if shape.mark != "group" and (may_open(info.raw) or info.raw.startswith(_MARKUP)):
+        head = clean_piece(info.raw[:2 * HEAD_CHARS], 0).text     # layout spaces may double it
+        info.opens = opening_date(head, SURVEY_CONTEXT)
+    return info
 
 
 def ends_sentence(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.dates import DateSpan, DateWarning, Precision
+from timeline.dates import DateSpan, DateWarning, Precision, may_open
 from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext
 from timeline.text import CleanText, clean_line
@@ -78,6 +78,8 @@ def clean_piece(text: str, offset: int) -> CleanText:
 def opening_date(text: str, context: DateContext) -> DateSpan | DateWarning | None:
     """The date `text` opens with, read in `context`: the first mention or warning, when it
     starts at the start of the text."""
+    if not may_open(text):
+        return None
     head = text[:HEAD_CHARS]
     found = _first(context, head)
     if found is not None and found.span[1] >= len(head) - 2 and len(text) > len(head):

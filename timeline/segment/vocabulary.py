@@ -38,6 +38,11 @@ HEADING_FORBIDDEN = re.compile(r"[，。；：、！？!?,;:“”\"《》（）
 #              under headings that set the year, month or day in force (大事记, 年表, 时间线);
 #   prose      paragraphs in which each dated sentence is an event (校史, 志 text).
 LAYOUTS = ("yearbook", "chronicle", "prose")
+LAYOUT_MEANINGS = {
+    "yearbook": "【title】 entries under section headings",
+    "chronicle": "entries that open with a date, under headings that set the date in force",
+    "prose": "paragraphs: one event per dated sentence",
+}
 
 # --- line shapes (chronicles and prose) ---------------------------------------------------
 # Markdown headings ("## 2020年1月25日 初一"); the level is the number of "#".
