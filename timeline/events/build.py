@@ -87,7 +87,7 @@ def build_events(segmentation: Segmentation, *, document: str, year: int | None,
         else:
             # Read where the segmentation read it: after the date before the entry.
             context = entry.context if entry.context.previous or entry.context.year else in_year
-            found = context.resolve(body)
+            found = entry.found or context.resolve(body)
             primary = extent(body, entry.date, found.mentions) if entry.date else None
         warnings.extend((line_of(entry.body.origin(w.span[0])), w) for w in found.warnings)
         mentions.append(found.mentions)

@@ -17,13 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, NamedTuple
 
-from timeline.dates import DateSpan, DateWarning, Precision
+from timeline.dates import DateSpan, DateWarning, Precision, Resolution
 from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext, from_context, opening, whole_year
 from timeline.segment.detect import LineInfo, Survey, ends_sentence
 from timeline.segment.entry import Entry, Segmentation
-from timeline.segment.lines import (heading_date, is_date_heading, looks_like_heading,
-                                    opening_date, without_markup)
+from timeline.segment.lines import (heading_date, is_date_heading, looks_like_heading, read_line,
+                                    without_markup)
 from timeline.segment.prose import dated_sentences
 from timeline.segment.titles import dated_title
 from timeline.text import Caption, CleanText, Layout, TextLine, join_lines
@@ -42,11 +42,21 @@ class _Block:
     section: str | None
     head: tuple[int, int] | None = None  # where its date is written (even an impossible one)
     item: bool = False                   # opened by a list item's mark
+    found: tuple[str, Resolution] | None = None   # its first line, read in `context`
     pieces: list[Piece] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
 
     def text(self) -> CleanText:
         return without_markup(join_lines(self.pieces)).strip()
+
+
+class _Opening(NamedTuple):
+    """How a line opens an entry: its date (a warning: an undated entry), the context that
+    date was read in (None: the walk's), and the line and its mentions, when it was read."""
+
+    date: DateSpan | DateWarning | None
+    context: DateContext | None = None
+    found: tuple[str, Resolution] | None = None
 
 
 class _Heading(NamedTuple):
@@ -91,10 +101,12 @@ class _Walk:
         self.heading_date = in_force if heading.dates_entries else None
         self.heading_level = heading.level
 
-    def open(self, line: TextLine, at: int, date: DateSpan | DateWarning | None) -> _Block:
+    def open(self, line: TextLine, at: int, opening: _Opening) -> _Block:
+        date = opening.date
         head = date.span if date is not None else None
         date = date if isinstance(date, DateSpan) else None
-        block = _Block(line, at, self.context, date, self.section, head=head)
+        block = _Block(line, at, opening.context or self.context, date, self.section, head=head,
+                       found=opening.found)
         self.blocks.append(block)
         self.current = block
         if date is not None:
@@ -151,12 +163,12 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
                  or _ended(lines[i - 1], infos[i - 1]))
     if prose:
         if new_block:
-            walk.open(line, info.shape.start, None)
+            walk.open(line, info.shape.start, _Opening(None))
         walk.current.pieces.append(_piece(line, info, continuing=not new_block))
         return
-    date, opens = _opening(walk, info, new_block, found)
-    if opens:
-        walk.open(line, info.shape.start, date).item = mark == "item"
+    opening = _opening(walk, info, new_block, found)
+    if opening is not None:
+        walk.open(line, info.shape.start, opening).item = mark == "item"
         walk.current.pieces.append(_piece(line, info, continuing=False))
     elif current is not None:
         current.pieces.append(_piece(line, info, continuing=True))
@@ -186,7 +198,7 @@ def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | Non
     if mark == "text" and is_date_heading(text):
         date = heading_date(text, walk.context)
         return _Heading(date, first and names_chronicle, True, 0)
-    if mark in ("text", "item") and info.opens is None and looks_like_heading(text) and _over_entries(
+    if mark in ("text", "item") and not info.may_date and looks_like_heading(text) and _over_entries(
             lines, infos, i, found):
         return _Heading(None, False, False, 7)
     return None
@@ -198,7 +210,7 @@ def _over_entries(lines, infos, i: int, found: Survey) -> bool:
     if i + 1 >= len(infos):
         return False
     following = infos[i + 1]
-    if not (following.opens is not None or following.shape.mark in ("item", "section", "same_day")):
+    if not (following.may_date or following.shape.mark in ("item", "section", "same_day")):
         return False
     return i == 0 or _ended(lines[i - 1], infos[i - 1]) or not found.wrapped
 
@@ -207,33 +219,35 @@ def _ended(line: TextLine, info: LineInfo) -> bool:
     return line.ends_paragraph or ends_sentence(line.text) or info.shape.mark == "heading"
 
 
-def _opening(walk: _Walk, info: LineInfo, new_block: bool,
-             found: Survey) -> tuple[DateSpan | DateWarning | None, bool]:
-    """(its date, whether it opens an entry) for a chronicle line that is no heading."""
+def _opening(walk: _Walk, info: LineInfo, new_block: bool, found: Survey) -> _Opening | None:
+    """How a chronicle line that is no heading opens an entry; None if it does not."""
     mark = info.shape.mark
-    if mark == "continued" and info.opens is None:
-        return None, False
-    if info.opens is not None and (new_block or mark != "text"):
-        if info.year_only and not found.year_grain and mark == "text" and walk.current is not None:
-            return None, False               # a statistic inside the entry before
-        own = opening_date(info.text, walk.context)
+    if info.may_date and (new_block or mark != "text"):
+        context = walk.context
+        own, line = read_line(info.text, context)
+        if (isinstance(own, DateSpan) and own.precision == Precision.YEAR and not own.relative
+                and not found.year_grain and mark == "text" and walk.current is not None):
+            return None                      # a statistic inside the entry before
         if isinstance(own, DateSpan) and _rolls_over(walk, own):
-            own = opening_date(info.text, walk.context.after(whole_year(walk.last.start.year + 1)))
-        if own is not None:
-            return own, True                 # an impossible date: an undated entry, and a warning
+            context = context.after(whole_year(walk.last.start.year + 1))
+            own, line = read_line(info.text, context)
+        if own is not None:                  # an impossible date: an undated entry, and a warning
+            return _Opening(own, context, (info.text, line))
+    if mark == "continued":
+        return None
     if mark == "same_day":
         base = walk.last or walk.heading_date
-        return (from_context(base) if base else None), True
+        return _Opening(from_context(base) if base else None)
     heading = walk.heading_date
     if heading is None:
-        return None, False
+        return None
     # Under a day heading each item, or each paragraph when there are no items, is an entry;
     # a plain line after an item carries the item on (a Markdown line break inside it).
     after_item = walk.current is not None and walk.current.item
     if mark == "item" or walk.current is None or (
             heading.precision == Precision.DAY and new_block and not after_item):
-        return from_context(heading), True
-    return None, False
+        return _Opening(from_context(heading))
+    return None
 
 
 def _rolls_over(walk: _Walk, date: DateSpan) -> bool:
@@ -273,6 +287,8 @@ def _first_year(entries: tuple[Entry, ...]) -> int | None:
 
 def _entry(block: _Block, category: str) -> Entry:
     body = block.text()
+    # An entry of one line keeps the mentions read with its date; a longer one is read whole.
+    found = block.found[1] if block.found is not None and block.found[0] == body.text else None
     return Entry(
         title=dated_title(body.text, block.head),
         category=category,
@@ -283,6 +299,7 @@ def _entry(block: _Block, category: str) -> Entry:
         date=block.date,
         context=block.context,
         section=block.section,
+        found=found,
     )
 
 

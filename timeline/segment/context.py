@@ -27,7 +27,7 @@ class DateContext:
                        reference=previous.end if previous is not None else None)
 
     def after(self, span: DateSpan | None) -> DateContext:
-        return self if span is None else replace(self, previous=span)
+        return self if span is None else DateContext(span, self.year, self.calendar)
 
     def under(self, heading: DateSpan) -> DateContext:
         """The context under a heading dated `heading` ("清康熙十三年（1674年）": the lunar

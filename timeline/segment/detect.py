@@ -1,8 +1,9 @@
 """Which layout a document has (vocabulary.LAYOUTS), from one survey of its lines.
 
-The survey reads every line once: its mark, and whether a date opens it (resolved in a
-stand-in context: whether a date is there does not depend on which year it is). The
-segmenters reuse it, so no line's head is read twice.
+The survey reads every line once: its mark, and whether a date may open it (the resolver's
+grammar matches at its start). Only a bounded sample is resolved (whether dates open with
+years, whether paragraphs hold dated sentences); the segmenters read the dates that open
+entries in their true context.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from timeline.dates import DateSpan, DateWarning, Precision, may_open
 from timeline.segment import vocabulary as v
-from timeline.segment.lines import HEAD_CHARS, SURVEY_CONTEXT, Shape, clean_piece, line_shape, opening_date
+from timeline.segment.lines import SURVEY_CONTEXT, Shape, clean_piece, line_shape, opening_date
 from timeline.text import Layout, TextLine
 from timeline.text.layout import display_width
 
@@ -21,13 +22,14 @@ _MARKUP = ("*", "_", "[", "<")
 
 
 class LineInfo:
-    """A line as the survey saw it: its mark, and the date its text opens with (read in a
-    stand-in context). Its cleaned text is made when first asked for: most lines never are."""
+    """A line as the survey saw it: its mark, and whether a date may open its text (the
+    resolver's grammar matches there). Its cleaned text, and the date it opens with, are
+    made when first asked for: most lines never are."""
 
-    __slots__ = ("shape", "raw", "opens", "_text")
+    __slots__ = ("shape", "raw", "may_date", "_text", "_opens")
 
-    def __init__(self, shape: Shape, raw: str, opens: DateSpan | DateWarning | None) -> None:
-        self.shape, self.raw, self.opens, self._text = shape, raw, opens, None
+    def __init__(self, shape: Shape, raw: str) -> None:
+        self.shape, self.raw, self.may_date, self._text, self._opens = shape, raw, False, None, False
 
     @property
     def text(self) -> str:
@@ -37,10 +39,12 @@ class LineInfo:
         return self._text
 
     @property
-    def year_only(self) -> bool:
-        """Opens with a year and nothing finer, written out ("2018年，全市……")."""
-        return (isinstance(self.opens, DateSpan) and self.opens.precision == Precision.YEAR
-                and not self.opens.relative)
+    def opens(self) -> DateSpan | DateWarning | None:
+        """The date its text opens with, read in a stand-in context (what kind of date it is;
+        which day is for the segmenter to read in the true context)."""
+        if self._opens is False:
+            self._opens = opening_date(self.text, SURVEY_CONTEXT) if self.may_date else None
+        return self._opens
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,34 +59,42 @@ def survey(layout: Layout, *, structured: bool = False) -> Survey:
     lines = layout.lines
     infos = tuple(_info(line) for line in lines)
     wrapped = not structured and is_wrapped(lines)
-    titled = dated = year_dated = 0
+    titled = 0
+    dated: list[LineInfo] = []
     for i, (line, info) in enumerate(zip(lines, infos)):
         if line.text.startswith(v.TITLE_OPEN) and v.TITLE_CLOSE in line.text:
             # a 【title】, unless it is a group marker over items ("【中国】" then "- ……")
             titled += i + 1 == len(infos) or infos[i + 1].shape.mark not in _ITEM_MARKS
-        elif info.opens is not None and _starts_entry(lines, infos, i, wrapped):
-            dated += 1
-            year_dated += info.year_only
-    year_grain = dated > 0 and year_dated >= v.YEAR_GRAIN_SHARE * dated
+        elif info.may_date and _starts_entry(lines, infos, i, wrapped):
+            dated.append(info)
+    kind = _layout(titled, len(dated), infos)
+    return Survey(kind, infos, wrapped, kind == "chronicle" and _year_grain(dated))
+
+
+def _layout(titled: int, dated: int, infos: tuple[LineInfo, ...]) -> str:
     if titled >= 2 and dated <= 2 * titled:
-        kind = "yearbook"
-    elif dated >= 2 and not _reads_as_prose(infos):
-        kind = "chronicle"
-    elif titled and not dated:
-        kind = "yearbook"
-    else:
-        kind = "prose"
-    return Survey(kind, infos, wrapped, year_grain)
+        return "yearbook"
+    if dated >= 2 and not _reads_as_prose(infos):
+        return "chronicle"
+    return "yearbook" if titled and not dated else "prose"
+
+
+def _year_grain(dated: list[LineInfo]) -> bool:
+    """Whether the chronicle's entries open with years ("1985年 ……", a 年表): read on a
+    sample of its dated lines."""
+    kinds = [info.opens for info in dated[:v.YEAR_GRAIN_SAMPLE]]
+    read = [span for span in kinds if isinstance(span, DateSpan)]
+    years = sum(span.precision == Precision.YEAR and not span.relative for span in read)
+    return bool(read) and years >= v.YEAR_GRAIN_SHARE * len(read)
 
 
 def _info(line: TextLine) -> LineInfo:
     shape = line_shape(line.text)
-    info = LineInfo(shape, line.text[shape.start:], None)
+    info = LineInfo(shape, line.text[shape.start:])
     # The grammar reads dates across layout spaces, so most lines are ruled out before they
     # are cleaned; markup first ("**1月2日**") is cleaned away before the test.
     if shape.mark != "group" and (may_open(info.raw) or info.raw.startswith(_MARKUP)):
-        head = clean_piece(info.raw[:2 * HEAD_CHARS], 0).text     # layout spaces may double it
-        info.opens = opening_date(head, SURVEY_CONTEXT)
+        info.may_date = may_open(info.text)
     return info
 
 
@@ -121,5 +133,5 @@ def _reads_as_prose(infos: tuple[LineInfo, ...]) -> bool:
               and any(mark in info.text[:-1] for mark in v.SENTENCE_END)][:v.PROSE_SAMPLE_PARAGRAPHS]
     inner = sum(1 for info in sample for found in dated_sentences(info.text, SURVEY_CONTEXT)
                 if found.start > 0)
-    opening = sum(1 for info in sample if info.opens is not None)
+    opening = sum(1 for info in sample if info.may_date)
     return inner >= 2 and inner >= v.PROSE_INNER_DATES_PER_PARAGRAPH * opening

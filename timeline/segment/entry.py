@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timeline.dates import DateSpan
+from timeline.dates import DateSpan, Resolution
 from timeline.segment.context import DateContext
 from timeline.text import Caption, CleanText
 
@@ -26,6 +26,7 @@ class Entry:
     # The date context the body is read in: the date just before it, the document's year.
     context: DateContext = DateContext()
     section: str | None = None        # the heading in force (a yearbook's is its category)
+    found: Resolution | None = None   # the body's mentions read in `context`, when segmentation has them
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.dates import DateSpan, DateWarning, Precision, may_open
+from timeline.dates import DateSpan, DateWarning, Precision, Resolution, may_open
 from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext
 from timeline.text import CleanText, clean_line
@@ -87,8 +87,18 @@ def opening_date(text: str, context: DateContext) -> DateSpan | DateWarning | No
     return found
 
 
-def _first(context: DateContext, text: str) -> DateSpan | DateWarning | None:
+def read_line(text: str, context: DateContext) -> tuple[DateSpan | DateWarning | None, Resolution]:
+    """The date `text` opens with (as `opening_date`) and every mention of it, read in
+    `context`: an entry's first line, whose mentions its body keeps."""
     found = context.resolve(text)
+    return _at_start(found), found
+
+
+def _first(context: DateContext, text: str) -> DateSpan | DateWarning | None:
+    return _at_start(context.resolve(text))
+
+
+def _at_start(found: Resolution) -> DateSpan | DateWarning | None:
     first = min((*found.mentions[:1], *found.warnings[:1]), key=lambda m: m.span[0], default=None)
     return first if first is not None and first.span[0] == 0 else None
 

@@ -32,7 +32,8 @@ def with_date_headings(layout: Layout) -> Layout:
     lines.extend(restored[k:])
     new_index.append(len(lines))
     captions = tuple(replace(c, before=new_index[min(c.before, len(new_index) - 1)]) for c in layout.captions)
-    removed = tuple(r for r in layout.removed if r not in taken)
+    back = {r.line for r in taken}
+    removed = tuple(r for r in layout.removed if r.kind != "page" or r.line not in back)
     return replace(layout, lines=tuple(lines), captions=captions, removed=removed)
 
 

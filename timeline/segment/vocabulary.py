@@ -100,6 +100,7 @@ WRAP_SHARE = 0.3
 # chronicle of days or months is a statistic inside an entry ("2018年，全市有……"), unless
 # at least this share of its dated lines open with a year alone (a year-by-year 年表).
 YEAR_GRAIN_SHARE = 0.3
+YEAR_GRAIN_SAMPLE = 200          # dated lines read to tell
 # Prose: paragraphs hold several dated sentences. At least this many dated sentences after
 # the first per paragraph make a document prose rather than a chronicle of paragraphs.
 PROSE_INNER_DATES_PER_PARAGRAPH = 0.5
