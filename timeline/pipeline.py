@@ -26,18 +26,22 @@ def parse_document(data: bytes, *, name: str, year: int | None = None, category:
     read (empty, binary, undecodable, a scanned or damaged PDF, ...).
     """
     source = read_source(data, name=name, suffix=suffix)
-    layout = undo_layout(source.text, structured=source.structured)
-    segmentation = segment_document(layout, structured=source.structured, year=year,
+    structured, source_format = source.structured, source.format
+    layout = undo_layout(source.text, structured=structured)
+    del source                                  # the text lives on in the layout
+    segmentation = segment_document(layout, structured=structured, year=year,
                                     fallback_year=year_in_name(name), category=category,
                                     default_category=default_category, name=name)
+    line_of = layout.index.line
+    del layout                                  # its lines are in the entries now: freed before events are built
     year = year or segmentation.year
-    events, warnings = build_events(segmentation, document=name, year=year, line_of=layout.index.line,
+    events, warnings = build_events(segmentation, document=name, year=year, line_of=line_of,
                                     default_category=category or default_category)
     # Fitted to what the store holds (dates in the supported years, lengths, no control
     # characters), with a warning for each change.
     return validate_document(ParsedDocument(name=name, year=year, layout=segmentation.layout, events=events,
                                             warnings=warnings, title=segmentation.title,
-                                            format=source.format))
+                                            format=source_format))
 
 
 def year_in_name(name: str) -> int | None:

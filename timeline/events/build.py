@@ -123,5 +123,5 @@ def build_events(segmentation: Segmentation, *, document: str, year: int | None,
             position=index,
         ))
     keys = unique_keys([e.key for e in events])
-    events = [replace(e, key=k) for e, k in zip(events, keys)]
+    events = [e if e.key == k else replace(e, key=k) for e, k in zip(events, keys)]
     return tuple(events), tuple(sorted(warnings, key=lambda item: item[0]))

@@ -22,7 +22,7 @@ from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext, from_context, opening, whole_year
 from timeline.segment.detect import LineInfo, Survey, ends_sentence
 from timeline.segment.entry import Entry, Segmentation
-from timeline.segment.lines import (heading_date, is_date_heading, looks_like_heading, read_line,
+from timeline.segment.lines import (date_heading, heading_date, looks_like_heading, read_line,
                                     without_markup)
 from timeline.segment.prose import dated_sentences
 from timeline.segment.titles import dated_title
@@ -79,8 +79,10 @@ class _Walk:
     title: str | None = None
     title_year: int | None = None
     headings: int = 0
-    blocks: list[_Block] = field(default_factory=list)
-    current: _Block | None = None
+    current: _Block | None = None            # the block the line being read belongs to
+    pending: _Block | None = None            # the last block opened, until the next opens
+    opened: int = 0                          # blocks opened so far
+    loose: list[Caption] = field(default_factory=list)   # captions before the first block
 
     def heading(self, text: str, heading: _Heading) -> None:
         self.current = None
@@ -101,14 +103,19 @@ class _Walk:
         self.heading_date = in_force if heading.dates_entries else None
         self.heading_level = heading.level
 
-    def open(self, line: TextLine, at: int, opening: _Opening) -> _Block:
+    def open(self, line: TextLine, at: int, opening: _Opening, close: Callable[[_Block], None]) -> _Block:
+        """A new block; the one before is done (`close` makes its entries)."""
         date = opening.date
         head = date.span if date is not None else None
         date = date if isinstance(date, DateSpan) else None
         block = _Block(line, at, opening.context or self.context, date, self.section, head=head,
                        found=opening.found)
-        self.blocks.append(block)
-        self.current = block
+        if self.pending is not None:
+            close(self.pending)
+        block.captions.extend(self.loose)
+        self.loose.clear()
+        self.current = self.pending = block
+        self.opened += 1
         if date is not None:
             self.context = self.context.after(_within(date, self.heading_date))
             self.last = date
@@ -119,34 +126,43 @@ class _Walk:
 def _within(date: DateSpan, heading: DateSpan | None) -> DateSpan:
     """The date an entry leaves in force: under a month heading, a range that runs into the
     next month leaves the heading's month in force ("26日—3月2日" then "30日" under 二月)."""
-    if heading is None or heading.precision == Precision.DAY or not heading.start <= date.start <= heading.end:
+    if (heading is None or heading.precision == Precision.DAY or date.end <= heading.end
+            or not heading.start <= date.start <= heading.end):
         return date
-    return replace(date, end=min(date.end, heading.end))
+    return replace(date, end=heading.end)
 
 
 def segment_dated(layout: Layout, found: Survey, *, year: int | None, category: str | None,
                   name: str, fallback_year: int | None = None) -> Segmentation:
     """Entries of a chronicle or prose document (`found.layout`); their category is
-    `category`, else what the document's title calls it, else the document's `name`."""
+    `category`, else what the document's title calls it, else the document's `name`.
+    A block becomes entries as soon as the next one opens, so a long document never holds
+    all its lines and all its entries at once."""
     walk = _Walk(DateContext(year=year or fallback_year))
-    owner_of_line: list[int] = []
-    lines, infos = layout.lines, found.lines
-    for i, (line, info) in enumerate(zip(lines, infos)):
-        _step(walk, lines, infos, i, found)
-        owner_of_line.append(len(walk.blocks) - 1 if walk.current is not None else -1)
-    _place_captions(layout.captions, walk.blocks, owner_of_line)
-    chosen = category or _category(walk.title) or name
-    if found.layout == "prose":
-        entries = tuple(_prose_entries(walk.blocks, chosen, layout.index.line))
-    else:
-        entries = tuple(_entry(block, chosen) for block in walk.blocks)
-    return Segmentation(found.layout, entries, title=walk.title,
+    entries: list[Entry] = []
+    prose = _Prose(layout.index.line) if found.layout == "prose" else None
+
+    def close(block: _Block) -> None:
+        chosen = category or _category(walk.title) or name
+        entries.extend(prose.entries(block, chosen) if prose else (_entry(block, chosen),))
+
+    lines, infos, captions = layout.lines, found.lines, layout.captions
+    k = 0                                     # the next caption to place
+    for i in range(len(lines)):
+        _step(walk, lines, infos, i, found, close)
+        while k < len(captions) and captions[k].before <= i + 1:
+            (walk.pending.captions if walk.pending is not None else walk.loose).append(captions[k])
+            k += 1
+    if walk.pending is not None:
+        walk.pending.captions.extend(captions[k:])
+        close(walk.pending)
+    return Segmentation(found.layout, tuple(entries), title=walk.title,
                         year=year or walk.title_year or _first_year(entries) or fallback_year,
                         headings=walk.headings)
 
 
 def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...], i: int,
-          found: Survey) -> None:
+          found: Survey, close: Callable[[_Block], None]) -> None:
     line, info = lines[i], infos[i]
     mark = info.shape.mark
     if mark == "group":
@@ -163,12 +179,12 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
                  or _ended(lines[i - 1], infos[i - 1]))
     if prose:
         if new_block:
-            walk.open(line, info.shape.start, _Opening(None))
+            walk.open(line, info.shape.start, _Opening(None), close)
         walk.current.pieces.append(_piece(line, info, continuing=not new_block))
         return
     opening = _opening(walk, info, new_block, found)
     if opening is not None:
-        walk.open(line, info.shape.start, opening).item = mark == "item"
+        walk.open(line, info.shape.start, opening, close).item = mark == "item"
         walk.current.pieces.append(_piece(line, info, continuing=False))
     elif current is not None:
         current.pieces.append(_piece(line, info, continuing=True))
@@ -185,7 +201,7 @@ def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | Non
     names_chronicle = any(n in text for n in v.CHRONICLE_NAMES) and not v.BREADCRUMB.search(text)
     # Before the first entry, a title; one naming a chronicle replaces one without a year
     # ("大事记" then "2019年1月大事记").
-    first = not walk.blocks and (walk.title is None or names_chronicle and walk.title_year is None)
+    first = not walk.opened and (walk.title is None or names_chronicle and walk.title_year is None)
     if mark == "heading":
         date = heading_date(text, walk.context)
         fresh = walk.title is None and (info.shape.level == 1 or date is None)
@@ -195,9 +211,10 @@ def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | Non
         return _Heading(heading_date(text, walk.context), True, False, 0)
     if mark == "section" and looks_like_heading(v.BRACKETED.sub("", text)):
         return _Heading(heading_date(text, walk.context), False, False, 0)
-    if mark == "text" and is_date_heading(text):
-        date = heading_date(text, walk.context)
-        return _Heading(date, first and names_chronicle, True, 0)
+    if mark == "text":
+        is_heading, date = date_heading(text, walk.context)
+        if is_heading:
+            return _Heading(date, first and names_chronicle, True, 0)
     if mark in ("text", "item") and not info.may_date and looks_like_heading(text) and _over_entries(
             lines, infos, i, found):
         return _Heading(None, False, False, 7)
@@ -264,23 +281,12 @@ def _piece(line: TextLine, info: LineInfo, *, continuing: bool) -> Piece:
     return line.text[start:], line.offset + start, line.ends_paragraph
 
 
-def _place_captions(captions: tuple[Caption, ...], blocks: list[_Block], owner_of_line: list[int]) -> None:
-    """A caption belongs to the block of the last line before it (one pass: both in order)."""
-    owner, k = -1, 0
-    for caption in captions:
-        while k < min(caption.before, len(owner_of_line)):
-            owner = owner_of_line[k] if owner_of_line[k] >= 0 else owner
-            k += 1
-        if blocks:
-            blocks[max(owner, 0)].captions.append(caption)
-
-
 def _category(title: str | None) -> str | None:
     """The category a chronicle's title line names ("2021年大事记" -> "大事记")."""
     return next((name for name in v.CHRONICLE_NAMES if title and name in title), None)
 
 
-def _first_year(entries: tuple[Entry, ...]) -> int | None:
+def _first_year(entries: list[Entry]) -> int | None:
     """The year a chronicle starts in: its first dated entry's."""
     return next((e.date.start.year for e in entries if e.date is not None), None)
 
@@ -303,13 +309,18 @@ def _entry(block: _Block, category: str) -> Entry:
     )
 
 
-def _prose_entries(blocks: list[_Block], category: str, line_of: Callable[[int], int]) -> Iterator[Entry]:
-    """Each paragraph cut at its dated sentences; what comes before the first is context.
+class _Prose:
+    """Paragraphs cut at their dated sentences; what comes before the first is context.
     The date in force runs on from paragraph to paragraph until a heading sets another."""
-    context, set_by = DateContext(), None
-    for block in blocks:
-        if block.context is not set_by:
-            context = set_by = block.context
+
+    def __init__(self, line_of: Callable[[int], int]) -> None:
+        self.line_of = line_of
+        self.context, self.set_by = DateContext(), None
+
+    def entries(self, block: _Block, category: str) -> Iterator[Entry]:
+        if block.context is not self.set_by:
+            self.context = self.set_by = block.context
+        context = self.context
         paragraph = block.text()
         found = dated_sentences(paragraph.text, context)
         for k, sentence in enumerate(found):
@@ -323,7 +334,7 @@ def _prose_entries(blocks: list[_Block], category: str, line_of: Callable[[int],
                 title=dated_title(body.text, date.span),
                 category=category,
                 body=body,
-                line=line_of(offset),
+                line=self.line_of(offset),
                 offset=offset,
                 captions=tuple(block.captions) if k == 0 else (),
                 date=date,
@@ -331,4 +342,4 @@ def _prose_entries(blocks: list[_Block], category: str, line_of: Callable[[int],
                 section=block.section,
             )
         if found:
-            context = context.after(found[-1].date)
+            self.context = context.after(found[-1].date)

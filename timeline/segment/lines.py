@@ -7,6 +7,7 @@ line opens with a date in exactly the forms `timeline.dates` reads.
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +15,7 @@ from timeline.dates import DateSpan, DateWarning, Precision, Resolution, may_ope
 from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext
 from timeline.text import CleanText, clean_line
+from timeline.text.clean import OFFSETS
 
 # The text read to see whether a date opens a line: dates at the start of a line are
 # short, so only its head is resolved (the whole line when a date runs to the head's end).
@@ -66,7 +68,7 @@ def without_markup(text: CleanText) -> CleanText:
     for start, end in drop:
         keep[start:end] = bytes(end - start)
     chars = "".join(c for c, k in zip(text.text, keep) if k)
-    origins = tuple(o for o, k in zip(text.origins, keep) if k)
+    origins = array(OFFSETS, (o for o, k in zip(text.origins, keep) if k))
     return CleanText(chars, origins)
 
 
@@ -103,17 +105,25 @@ def _at_start(found: Resolution) -> DateSpan | DateWarning | None:
     return first if first is not None and first.span[0] == 0 else None
 
 
-def is_date_heading(text: str) -> bool:
-    """A heading line that is a date ("2019年", "三月", "清康熙十三年（1674年）", "2020年1月25日
-    初一", "2019年1月大事记"): a short line that is its date and at most a gloss."""
+def date_heading(text: str, context: DateContext = SURVEY_CONTEXT) -> tuple[bool, DateSpan | None]:
+    """Whether `text` is a heading line that is a date ("2019年", "三月", "清康熙十三年（1674年）",
+    "2020年1月25日 初一", "2019年1月大事记": a short line that is its date and at most a
+    gloss), and that date read in `context` (None where the context gives none: "1月" in a
+    document with no year)."""
     if len(text) > v.HEADING_TEXT_MAX_CHARS or v.SENTENCE_PUNCTUATION.search(text):
-        return False
-    found = SURVEY_CONTEXT.resolve(text)
-    if not found.mentions or found.warnings:
-        return False
-    first = found.mentions[0]
+        return False, None
+    found = context.resolve(text)
+    if found.warnings or not found.mentions:
+        if context is SURVEY_CONTEXT:
+            return False, None
+        return date_heading(text)[0], None       # its shape, in a context that has a year
+    return _is_all_date(text, found.mentions), found.mentions[0]
+
+
+def _is_all_date(text: str, mentions: tuple[DateSpan, ...]) -> bool:
+    first = mentions[0]
     rest = list(text)
-    for mention in found.mentions:
+    for mention in mentions:
         rest[mention.span[0]:mention.span[1]] = [""] * (mention.span[1] - mention.span[0])
     left = v.BRACKETED.sub("", "".join(rest))
     for name in v.CHRONICLE_NAMES:

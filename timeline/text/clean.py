@@ -7,6 +7,7 @@ PDF extraction puts spaces between Chinese characters ("签 约 仪 式") and ar
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
@@ -16,12 +17,17 @@ from timeline.text.patterns import SPACES
 _SPACE_RUN = re.compile(f"[{SPACES}]+")
 
 
+# Offsets are held as machine integers: a document's text is at most tens of millions of
+# characters, and a Python int per character cost four times the text itself in memory.
+OFFSETS = "i"
+
+
 @dataclass(frozen=True, slots=True)
 class CleanText:
     """`text` and, for every character of it, its offset in the original document."""
 
     text: str
-    origins: tuple[int, ...]
+    origins: array            # array(OFFSETS), one offset per character
 
     def origin(self, index: int) -> int:
         """The original offset of text[index]; past the end, just after the last character."""
@@ -36,7 +42,8 @@ class CleanText:
     def strip(self, chars: str | None = None) -> CleanText:
         stripped = self.text.lstrip(chars)
         start = len(self.text) - len(stripped)
-        return self.slice(start, start + len(stripped.rstrip(chars)))
+        end = start + len(stripped.rstrip(chars))
+        return self if (start, end) == (0, len(self.text)) else self.slice(start, end)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -50,7 +57,7 @@ def is_latin(ch: str) -> bool:
 def clean_line(text: str, offset: int) -> CleanText:
     """One line without layout spaces; `offset` is where `text` starts in the original."""
     chars: list[str] = []
-    origins: list[int] = []
+    origins = array(OFFSETS)
     kept = 0                                  # end of the text copied so far
     for run in _SPACE_RUN.finditer(text):
         chars.append(text[kept:run.start()])
@@ -63,7 +70,7 @@ def clean_line(text: str, offset: int) -> CleanText:
         kept = run.end()
     chars.append(text[kept:])
     origins.extend(range(offset + kept, offset + len(text)))
-    return CleanText("".join(chars), tuple(origins))
+    return CleanText("".join(chars), origins)
 
 
 def join_lines(lines: Iterable[tuple[str, int, bool]]) -> CleanText:
@@ -71,7 +78,7 @@ def join_lines(lines: Iterable[tuple[str, int, bool]]) -> CleanText:
     end becomes "\\n"; a wrap between two Latin words becomes a space; any other wrap
     vanishes (Chinese text wraps anywhere, without a hyphen, numbers too)."""
     chars: list[str] = []
-    origins: list[int] = []
+    origins = array(OFFSETS)
     paragraph_end = False
     for text, offset, ends_paragraph in lines:
         piece = clean_line(text, offset)
@@ -88,7 +95,7 @@ def join_lines(lines: Iterable[tuple[str, int, bool]]) -> CleanText:
         chars.extend(piece.text)
         origins.extend(piece.origins)
         paragraph_end = ends_paragraph
-    return CleanText("".join(chars), tuple(origins))
+    return CleanText("".join(chars), origins)
 
 
 class LineIndex:
