@@ -7,6 +7,7 @@ line opens with a date in exactly the forms `timeline.dates` reads.
 """
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass
 from datetime import date
@@ -44,12 +45,16 @@ def line_shape(text: str) -> Shape:
             return Shape("heading", match.end(), len(match["level"]))
     if text.startswith("【") and v.GROUP_MARKER.match(text):
         return Shape("group", 1)
-    for mark, pattern in (("same_day", v.SAME_DAY_MARK), ("continued", v.CONTINUATION_MARK),
-                          ("section", v.SECTION_NUMBER), ("item", v.LIST_ITEM)):
-        match = pattern.match(text)
-        if match and match.end() < len(text):
-            return Shape(mark, match.end())
+    match = _MARKS.match(text)
+    if match and match.end() < len(text):
+        return Shape(match.lastgroup, match.end())
     return Shape("text", 0)
+
+
+# The marks a line may open with, tried in this order in one match.
+_MARKS = re.compile("|".join(f"(?P<{mark}>{pattern.pattern.removeprefix('^')})" for mark, pattern in (
+    ("same_day", v.SAME_DAY_MARK), ("continued", v.CONTINUATION_MARK),
+    ("section", v.SECTION_NUMBER), ("item", v.LIST_ITEM))))
 
 
 def without_markup(text: CleanText) -> CleanText:
