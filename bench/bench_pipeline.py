@@ -137,14 +137,17 @@ def measure(label: str, documents: list[tuple], repeat: int) -> None:
 
 
 def document_of(kind: str, megabytes: float, seed: int) -> bytes:
+    """One document of `kind` of at most `megabytes` (the 20 MB limit is a hard one)."""
+    limit = int(megabytes * 1_000_000)
     if kind == "chronicle":
-        return chronicle(megabytes, random.Random(seed)).encode()
-    documents, size, joined = corpus(megabytes, seed), 0, []
-    for _, data in documents:
-        if size >= megabytes * 1_000_000:
+        data = chronicle(megabytes, random.Random(seed)).encode()
+        return data[:data.rindex(b"\n", 0, limit) + 1]
+    joined, size = [], 0
+    for _, data in corpus(megabytes, seed):
+        if size + len(data) + 2 > limit:
             break
         joined.append(data)
-        size += len(data)
+        size += len(data) + 2
     return b"\n\n".join(joined)
 
 

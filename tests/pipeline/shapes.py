@@ -1,6 +1,6 @@
 """The document-shape fixtures and their expected events.
 
-Each document `NAME.txt` (or `.md`) under tests/fixtures with a `NAME.expected` beside it
+Each document `NAME.txt` (or `.md`, `.html`) under tests/fixtures with a `NAME.expected` beside it
 (tests/fixtures/shapes holds one or more per shape; the older fixtures have theirs):
 
     # layout: chronicle
@@ -84,7 +84,7 @@ def _read(path: Path) -> Shape:
 
 @cache
 def shapes() -> tuple[Shape, ...]:
-    documents = (p for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md"))
+    documents = (p for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md", ".html"))
     return tuple(_read(p) for p in documents if p.with_suffix(".expected").exists())
 
 

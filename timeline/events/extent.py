@@ -9,12 +9,16 @@ from dataclasses import replace
 from timeline.dates import DateSpan, Precision
 from timeline.dates.tables import PART_OF_DAY
 from timeline.events import vocabulary as v
+from timeline.segment.vocabulary import BRACKETED
 
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 _SEPARATORS = " \u3000，,、：:．."
-# Parts of the day of two characters or more ("晚" alone opens 晚会, 晚报).
+# Parts of the day of two characters or more ("晚" alone opens 晚会, 晚报) anywhere in the
+# first clause; any of them, "晚" too, when it is the whole clause ("1月24日（除夕）晚，……").
 _PART_WORDS = re.compile("|".join(map(re.escape, sorted((w for w in PART_OF_DAY if len(w) > 1),
                                                          key=len, reverse=True))))
+_PART_CLAUSE = re.compile("(?:" + "|".join(map(re.escape, sorted(PART_OF_DAY, key=len, reverse=True)))
+                          + r")(?=[\s，,。；;]|$)")
 
 
 def extent(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> DateSpan:
@@ -22,7 +26,11 @@ def extent(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> Date
 
 
 def _first_clause(body: str, primary: DateSpan) -> tuple[int, int]:
+    """Where the first clause after the date starts and ends (separators and a gloss in
+    brackets after the date skipped: "1月24日（除夕）晚，……")."""
     start = primary.span[1]
+    gloss = BRACKETED.match(body, start)
+    start = gloss.end() if gloss else start
     while start < len(body) and body[start] in _SEPARATORS:
         start += 1
     match = _CLAUSE_END.search(body, start)
@@ -48,7 +56,7 @@ def with_time_of_day(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...
         if mention.span[0] >= end:
             break
     clause = body[start:end]
-    word = _PART_WORDS.search(clause)
+    word = _PART_CLAUSE.match(clause) or _PART_WORDS.search(clause)
     if word is None or any(start <= m.span[0] < start + word.start() for m in mentions):
         return primary
     return replace(primary, part_of_day=PART_OF_DAY[word.group()][0])

@@ -295,8 +295,9 @@ def _entry(block: _Block, category: str) -> Entry:
     body = block.text()
     # An entry of one line keeps the mentions read with its date; a longer one is read whole.
     found = block.found[1] if block.found is not None and block.found[0] == body.text else None
+    dates = {m.span[0]: m.span[1] for m in found.mentions} if found is not None else None
     return Entry(
-        title=dated_title(body.text, block.head),
+        title=dated_title(body.text, block.head, dates),
         category=category,
         body=body,
         line=block.start.number,

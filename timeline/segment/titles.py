@@ -8,9 +8,10 @@ from timeline.segment import vocabulary as v
 
 # Time words that may open an entry's text after its date: parts of the day (two
 # characters or more: "晚" alone opens 晚会) and the vocabulary's words.
-# "起" and the like only before a break: "起草……" is a word of its own.
+# "起" and the like, and a part of the day of one character ("晚"), only before a break:
+# "起草……" and "晚会……" are words of their own.
 _PARTS = sorted((w for w in PART_OF_DAY if len(w) > 1), key=len, reverse=True)
-_WORDS = sorted(v.LEADING_TIME_WORDS, key=len, reverse=True)
+_WORDS = sorted([*v.LEADING_TIME_WORDS, *(w for w in PART_OF_DAY if len(w) == 1)], key=len, reverse=True)
 _LEADING = re.compile(r"^(?:[\s，,、：:．.]+|" + "|".join(map(re.escape, _PARTS))
                       + r"|(?:" + "|".join(map(re.escape, _WORDS)) + r")(?=[\s，,、：:])|"
                       + v.BRACKETED.pattern + ")")
@@ -36,25 +37,44 @@ def first_clause(text: str) -> str:
     return clause[:cut].rstrip("、 ") + "…"
 
 
-def after_time_words(text: str) -> str:
-    """`text` without the separators, glosses and time words that open it."""
+def after_time_words(text: str, dates: dict[int, int] | None = None, at: int = 0) -> str:
+    """`text` without the separators, glosses and time words that open it, nor a first
+    clause of nothing but dates that only restates when ("12日 植树节当天，……"; "植树节活动……"
+    keeps its name). `dates`: start -> end of each date mention; `at`: where `text` starts
+    among them."""
+    text, at = _without_leading(text, at)
+    clause = v.CLAUSE_END.search(text) if dates else None
+    if clause is None:
+        return text
+    position = 0
+    while position < clause.start():
+        step = dates.get(at + position, at + position) - (at + position)
+        if not step:
+            match = _LEADING.match(text[position:])
+            step = match.end() if match else 0
+        if not step:
+            return text
+        position += step
+    return _without_leading(text[clause.start():], 0)[0]
+
+
+def _without_leading(text: str, at: int) -> tuple[str, int]:
     while True:
         match = _LEADING.match(text)
         if not match or not match.end():
-            return text
-        text = text[match.end():]
+            return text, at
+        text, at = text[match.end():], at + match.end()
 
 
-def dated_title(body: str, span: tuple[int, int] | None) -> str:
+def dated_title(body: str, span: tuple[int, int] | None, dates: dict[int, int] | None = None) -> str:
     """The title of a dated entry: its first clause after its date (at `span`, a date the
-    entry has from elsewhere has none), without the time words and glosses that follow
-    the date. A date inside the first clause ("学校于1938年迁往……") is taken out with the
-    word that ties it in."""
+    entry has from elsewhere has none), without the time words, glosses and dates that
+    follow the date. A date inside the first clause ("学校于1938年迁往……") is taken out with
+    the word that ties it in."""
     if span is None or span == (0, 0):
-        return first_clause(after_time_words(body))
+        return first_clause(after_time_words(body, dates))
     start, end = span
     # What stands before the date in its clause, unless a mere prefix to it ("清乾隆……").
     lead = body[:start].rstrip().rstrip(v.DATE_PREPOSITIONS) if start > 1 else ""
-    rest = body[end:]
-    word = next((w for w in v.RUN_ON_TIME_WORDS if rest.startswith(w)), "")
-    return first_clause(lead + after_time_words(rest[len(word):]))
+    word = next((w for w in v.RUN_ON_TIME_WORDS if body.startswith(w, end)), "")
+    return first_clause(lead + after_time_words(body[end + len(word):], dates, end + len(word)))

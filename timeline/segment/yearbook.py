@@ -111,11 +111,15 @@ def segment_yearbook(layout: Layout, *, default_category: str) -> Segmentation:
 
 def _place_captions(captions: tuple[Caption, ...], blocks: list[_Block],
                     owner_of_line: list[int]) -> None:
-    """A caption belongs to the text it interrupted (the block of the line before it)."""
+    """A caption belongs to the text it interrupted (the block of the last line before it
+    that belongs to one). Captions and lines are both in order: one pass over each."""
+    owner, k = 0, 0
     for caption in captions:
-        owners = [o for o in owner_of_line[:caption.before] if o >= 0] or [0]
+        while k < min(caption.before, len(owner_of_line)):
+            owner = owner_of_line[k] if owner_of_line[k] >= 0 else owner
+            k += 1
         if blocks:
-            blocks[owners[-1]].captions.append(caption)
+            blocks[owner].captions.append(caption)
 
 
 def _entries(blocks: list[_Block], default_category: str) -> tuple[Entry, ...]:
@@ -123,11 +127,12 @@ def _entries(blocks: list[_Block], default_category: str) -> tuple[Entry, ...]:
     bodies = [b.text() for b in entry_blocks]
     footnotes: list[list[str]] = [[] for _ in entry_blocks]
     extra_captions: list[list[Caption]] = [[] for _ in entry_blocks]
+    texts = [b.text for b in bodies]
     for block in blocks:
         if block.kind != "footnote" or not entry_blocks:
             continue
         text = block.text().text
-        owner = footnote_owner(footnote_term(text), [b.text for b in bodies], block.host)
+        owner = footnote_owner(footnote_term(text), texts, block.host)
         footnotes[owner].append(text.removeprefix(v.FOOTNOTE_MARK).strip())
         extra_captions[block.host].extend(block.captions)
     entries = []
