@@ -24,8 +24,9 @@ def first_sentence(body: str) -> str:
     return match.group(0) if match else body
 
 
-def summary_of(body: str) -> str:
-    lead = first_sentence(body).replace("\n", "")
+def summary_of(body: str, lead: str | None = None) -> str:
+    """The first sentence on one line (`lead`, when the caller has it), shortened."""
+    lead = (first_sentence(body) if lead is None else lead).replace("\n", "")
     if len(lead) > v.SUMMARY_MAX_CHARS:
         return lead[:v.SUMMARY_MAX_CHARS - 1] + "…"
     return lead
@@ -105,6 +106,7 @@ def build_events(segmentation: Segmentation, *, document: str, year: int | None,
             dated = next((p.date for p in placed[index] if p.date is not None), None)
             primary = from_context(dated) if dated else None
         body = entry.body.text
+        lead = first_sentence(body)
         title = _title(entry, year, default_category)
         events.append(Event(
             key=event_key(document, entry.category, title, primary.start if primary else None),
@@ -112,10 +114,10 @@ def build_events(segmentation: Segmentation, *, document: str, year: int | None,
             category=entry.category,
             kind=EventKind(entry.role),
             body=body,
-            summary=summary_of(body),
+            summary=summary_of(body, lead),
             source=Source(line=entry.line, offset=entry.offset),
             primary=primary,
-            tags=() if entry.role == "overview" else tags_for(title, first_sentence(body)),
+            tags=() if entry.role == "overview" else tags_for(title, lead),
             mentions=mentions[index],
             moments=moments_of(body, primary, mentions[index]),
             footnotes=entry.footnotes,

@@ -42,11 +42,14 @@ class _Block:
     section: str | None
     head: tuple[int, int] | None = None  # where its date is written (even an impossible one)
     item: bool = False                   # opened by a list item's mark
+    first: CleanText | None = None       # its first line's text, cleaned (when it is the whole of it)
     found: tuple[str, Resolution] | None = None   # its first line, read in `context`
     pieces: list[Piece] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
 
     def text(self) -> CleanText:
+        if len(self.pieces) == 1 and self.first is not None:
+            return self.first.strip()       # one line, cleaned already
         return without_markup(join_lines(self.pieces)).strip()
 
 
@@ -184,8 +187,9 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
         return
     opening = _opening(walk, info, new_block, found)
     if opening is not None:
-        walk.open(line, info.shape.start, opening, close).item = mark == "item"
-        walk.current.pieces.append(_piece(line, info, continuing=False))
+        block = walk.open(line, info.shape.start, opening, close)
+        block.item, block.first = mark == "item", info.clean
+        block.pieces.append(_piece(line, info, continuing=False))
     elif current is not None:
         current.pieces.append(_piece(line, info, continuing=True))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from timeline.dates import DateSpan, DateWarning, Precision, may_open
 from timeline.segment import vocabulary as v
 from timeline.segment.lines import SURVEY_CONTEXT, Shape, clean_piece, line_shape, opening_date
-from timeline.text import Layout, TextLine
+from timeline.text import CleanText, Layout, TextLine
 from timeline.text.layout import display_width
 
 
@@ -26,17 +26,23 @@ class LineInfo:
     resolver's grammar matches there). Its cleaned text, and the date it opens with, are
     made when first asked for: most lines never are."""
 
-    __slots__ = ("shape", "raw", "may_date", "_text", "_opens")
+    __slots__ = ("shape", "raw", "offset", "may_date", "_clean", "_opens")
 
-    def __init__(self, shape: Shape, raw: str) -> None:
-        self.shape, self.raw, self.may_date, self._text, self._opens = shape, raw, False, None, False
+    def __init__(self, shape: Shape, raw: str, offset: int) -> None:
+        self.shape, self.raw, self.offset = shape, raw, offset
+        self.may_date, self._clean, self._opens = False, None, False
+
+    @property
+    def clean(self) -> CleanText:
+        """The line's own text (after its mark) without layout spaces and markup, with the
+        offsets of its characters in the original."""
+        if self._clean is None:
+            self._clean = clean_piece(self.raw, self.offset)
+        return self._clean
 
     @property
     def text(self) -> str:
-        """The line's own text (after its mark) without layout spaces and markup."""
-        if self._text is None:
-            self._text = clean_piece(self.raw, 0).text
-        return self._text
+        return self.clean.text
 
     @property
     def opens(self) -> DateSpan | DateWarning | None:
@@ -90,7 +96,7 @@ def _year_grain(dated: list[LineInfo]) -> bool:
 
 def _info(line: TextLine) -> LineInfo:
     shape = line_shape(line.text)
-    info = LineInfo(shape, line.text[shape.start:])
+    info = LineInfo(shape, line.text[shape.start:], line.offset + shape.start)
     # The grammar reads dates across layout spaces, so most lines are ruled out before they
     # are cleaned; markup first ("**1月2日**") is cleaned away before the test.
     if shape.mark != "group" and (may_open(info.raw) or info.raw.startswith(_MARKUP)):
