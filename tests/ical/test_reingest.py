@@ -174,3 +174,20 @@ def test_fresh_keys_never_take_a_stored_or_published_key():
     in_use = {"abc", "abc-2"}.__contains__
     assert matching.fresh_key("xyz", in_use, lambda k: True) == "xyz"      # restore: its own key
     assert matching.fresh_key("abc", in_use, {"abc-3"}.__contains__) == "abc-4"
+
+
+def test_upgrade_makes_missing_vevents_again_without_restamping(site, sqlite_url):
+    """As after migration b3f1c9a7d2e5 on a database with events (or an upgrade of the
+    renderer): `timeline db upgrade` makes the VEVENTs again; what was published stays."""
+    from timeline.store import db
+
+    before = site.client.get("/feeds/all.ics").data
+    with site.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE events SET ics = NULL, ics_digest = NULL, ics_format = NULL")
+        conn.exec_driver_sql("UPDATE published_events SET content = NULL, schedule = NULL")
+    db.upgrade(sqlite_url)
+    with site.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM events WHERE ics_format IS NULL").scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM published_events WHERE content IS NULL").scalar() == 0
+    site.app.extensions["timeline.feedcache"].validators = type(site.app.extensions["timeline.feedcache"].validators)()
+    assert site.client.get("/feeds/all.ics").data == before
