@@ -182,8 +182,11 @@ def _insert_new(session: Session, document_id: int, new_rows: list[tuple[EventRo
     if not new_rows:
         return
     names = [attr.key for attr in sa_inspect(EventRow).column_attrs if attr.key not in ("id", "document_id")]
-    session.execute(insert(EventRow), [{**{n: getattr(row, n) for n in names}, "document_id": document_id}
-                                       for row, _ in new_rows])
+    rows = [{**{n: getattr(row, n) for n in names}, "document_id": document_id} for row, _ in new_rows]
+    # Rows with NULLs in the same columns go together: the ORM starts a new batch whenever
+    # that changes (ids are only identity: their order means nothing).
+    rows.sort(key=lambda values: tuple(v is None for v in values.values()))
+    session.execute(insert(EventRow), rows)
     ids = dict(session.execute(select(EventRow.key, EventRow.id).where(EventRow.document_id == document_id)).all())
     tags = [{"event_id": ids[row.key], "tag": tag, "position": i}
             for row, event_tags in new_rows for i, tag in enumerate(event_tags)]
