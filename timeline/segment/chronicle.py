@@ -19,7 +19,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from timeline.dates import DateSpan, DateWarning, Precision, Resolution
 from timeline.segment import vocabulary as v
-from timeline.segment.context import DateContext, from_context, opening, whole_year
+from timeline.segment.context import DateContext, from_context, opening, same_day, whole_year
 from timeline.segment.detect import LineInfo, Survey, ends_sentence
 from timeline.segment.entry import Entry, Segmentation
 from timeline.segment.lines import (date_heading, heading_date, looks_like_heading, read_line,
@@ -41,7 +41,6 @@ class _Block:
     date: DateSpan | None                # chronicle: its own date, None if undated
     section: str | None
     head: tuple[int, int] | None = None  # where its date is written (even an impossible one)
-    item: bool = False                   # opened by a list item's mark
     first: CleanText | None = None       # its first line's text, cleaned (when it is the whole of it)
     found: tuple[str, Resolution] | None = None   # its first line, read in `context`
     pieces: list[Piece] = field(default_factory=list)
@@ -183,15 +182,15 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
     if prose:
         if new_block:
             walk.open(line, info.shape.start, _Opening(None), close)
-        walk.current.pieces.append(_piece(line, info, continuing=not new_block))
+        walk.current.pieces.extend(_pieces(line, info, continuing=not new_block))
         return
     opening = _opening(walk, info, new_block, found)
     if opening is not None:
         block = walk.open(line, info.shape.start, opening, close)
-        block.item, block.first = mark == "item", info.clean
-        block.pieces.append(_piece(line, info, continuing=False))
+        block.first = info.clean if mark != "bracket" else None
+        block.pieces.extend(_pieces(line, info, continuing=False))
     elif current is not None:
-        current.pieces.append(_piece(line, info, continuing=True))
+        current.pieces.extend(_pieces(line, info, continuing=True))
 
 
 def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | None:
@@ -258,15 +257,14 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool, found: Survey) -> _Op
         return None
     if mark == "same_day":
         base = walk.last or walk.heading_date
-        return _Opening(from_context(base) if base else None)
+        return _Opening(same_day(base) if base else None)
     heading = walk.heading_date
     if heading is None:
         return None
-    # Under a day heading each item, or each paragraph when there are no items, is an entry;
-    # a plain line after an item carries the item on (a Markdown line break inside it).
-    after_item = walk.current is not None and walk.current.item
-    if mark == "item" or walk.current is None or (
-            heading.precision == Precision.DAY and new_block and not after_item):
+    # Under a date heading each item is an entry, and so is the first paragraph; a paragraph
+    # after that carries it on ("1月2日" / "市委……" / "会议指出，……"), as a plain line after an
+    # item does (a Markdown line break inside it).
+    if mark == "item" or walk.current is None:
         return _Opening(from_context(heading))
     return None
 
@@ -278,11 +276,16 @@ def _rolls_over(walk: _Walk, date: DateSpan) -> bool:
             and (walk.last.start - date.end).days > v.ROLL_OVER_DAYS)
 
 
-def _piece(line: TextLine, info: LineInfo, *, continuing: bool) -> Piece:
+def _pieces(line: TextLine, info: LineInfo, *, continuing: bool) -> list[Piece]:
     """A line's text for an entry's body: an item keeps nothing of its mark; a line that
-    carries an entry on keeps "▲" out too."""
-    start = info.shape.start if (not continuing or info.shape.mark in ("continued", "item")) else 0
-    return line.text[start:], line.offset + start, line.ends_paragraph
+    carries an entry on keeps "▲" out too; "【1月2日】市委……" keeps neither bracket."""
+    mark = info.shape.mark
+    start = info.shape.start if (not continuing or mark in ("continued", "item")) else 0
+    if mark == "bracket" and not continuing:
+        close = line.text.index(v.BRACKET_CLOSE, start)
+        return [(line.text[start:close], line.offset + start, False),
+                (line.text[close + 1:], line.offset + close + 1, line.ends_paragraph)]
+    return [(line.text[start:], line.offset + start, line.ends_paragraph)]
 
 
 def _category(title: str | None) -> str | None:

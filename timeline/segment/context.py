@@ -36,10 +36,15 @@ class DateContext:
 
 
 def from_context(span: DateSpan) -> DateSpan:
-    """A date an entry takes from elsewhere (a heading, the entry before): no text of its
-    own, so an empty span at its start, marked relative. The day, not the hour ("※" after
-    "12日下午3时" is the 12th)."""
-    return replace(span, text="", span=(0, 0), relative=True, time=None, end_time=None, part_of_day=None)
+    """A date an entry takes from elsewhere (a heading, a caption): no text of its own, so
+    an empty span at its start, marked relative."""
+    return replace(span, text="", span=(0, 0), relative=True)
+
+
+def same_day(span: DateSpan) -> DateSpan:
+    """The date a same-day mark takes from the entry before: its days, not its hour ("※"
+    after "12日下午3时" is the 12th)."""
+    return replace(from_context(span), time=None, end_time=None, part_of_day=None)
 
 
 def whole_year(year: int) -> DateSpan:

@@ -68,7 +68,7 @@ def survey(layout: Layout, *, structured: bool = False) -> Survey:
     titled = 0
     dated: list[LineInfo] = []
     for i, (line, info) in enumerate(zip(lines, infos)):
-        if line.text.startswith(v.TITLE_OPEN) and v.TITLE_CLOSE in line.text:
+        if line.text.startswith(v.TITLE_OPEN) and v.TITLE_CLOSE in line.text and not info.may_date:
             # a 【title】, unless it is a group marker over items ("【中国】" then "- ……")
             titled += i + 1 == len(infos) or infos[i + 1].shape.mark not in _ITEM_MARKS
         elif info.may_date and _starts_entry(lines, infos, i, wrapped):

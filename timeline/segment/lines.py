@@ -27,7 +27,7 @@ _ANY_DAY = date(2000, 1, 1)
 SURVEY_CONTEXT = DateContext(previous=DateSpan("", (0, 0), _ANY_DAY, _ANY_DAY, Precision.DAY),
                              year=_ANY_DAY.year)
 
-Mark = str   # "heading" | "section" | "group" | "item" | "same_day" | "continued" | "text"
+Mark = str   # "heading" | "section" | "group" | "bracket" | "item" | "same_day" | "continued" | "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +43,11 @@ def line_shape(text: str) -> Shape:
         match = v.MARKDOWN_HEADING.match(text)
         if match and match.end() < len(text):
             return Shape("heading", match.end(), len(match["level"]))
-    if text.startswith("【") and v.GROUP_MARKER.match(text):
-        return Shape("group", 1)
+    if text.startswith("【"):
+        if v.GROUP_MARKER.match(text):
+            return Shape("group", 1)
+        if v.BRACKET_HEAD.match(text):
+            return Shape("bracket", 1)
     match = _MARKS.match(text)
     if match and match.end() < len(text):
         return Shape(match.lastgroup, match.end())

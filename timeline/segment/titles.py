@@ -12,7 +12,7 @@ from timeline.segment import vocabulary as v
 # "起草……" and "晚会……" are words of their own.
 _PARTS = sorted((w for w in PART_OF_DAY if len(w) > 1), key=len, reverse=True)
 _WORDS = sorted([*v.LEADING_TIME_WORDS, *(w for w in PART_OF_DAY if len(w) == 1)], key=len, reverse=True)
-_LEADING = re.compile(r"^(?:[\s，,、：:．.]+|" + "|".join(map(re.escape, _PARTS))
+_LEADING = re.compile(r"^(?:[\s，,、：:．.】]+|" + "|".join(map(re.escape, _PARTS))
                       + r"|(?:" + "|".join(map(re.escape, _WORDS)) + r")(?=[\s，,、：:])|"
                       + v.BRACKETED.pattern + ")")
 

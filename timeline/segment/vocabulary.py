@@ -65,6 +65,10 @@ CONTINUATION_MARK = re.compile(r"^▲[ \t\u3000]*")
 # A group marker on a line of its own ("【中国】", "【武汉-湖北】"): it groups the items
 # under it and is not an entry.
 GROUP_MARKER = re.compile(r"^【(?P<name>\s*[^【】\s][^【】]{0,23})】$")
+# A bracketed head before the text of its line: "【1月2日】市委……" is an entry dated in its
+# brackets (a yearbook's "【概况】2020年……" is a title: its brackets hold no date).
+BRACKET_HEAD = re.compile(r"^【(?=[^【】]{1,24}】.)")
+BRACKET_CLOSE = "】"
 # Inline markup left in text copied from Markdown or web pages: links keep their text,
 # emphasis marks and line-break tags go.
 LINK = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\([^()\s]*\)")
