@@ -1,5 +1,6 @@
-"""Vocabulary of document structure: headings, entries, footnotes, cross-references and
-the date marks of chronicles (大事记). Data only; the segmenters apply it."""
+"""Vocabulary of document structure: layouts, headings, line marks, entries, footnotes,
+cross-references, titles. Data only; the segmenters apply it. No date is written here:
+whether a line opens with a date is for the resolver's grammar (timeline.dates.may_open)."""
 from __future__ import annotations
 
 import re
@@ -81,8 +82,6 @@ SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;!?]")
 # characters ("初一", "星期六") when the date is complete, or a chronicle's name.
 HEADING_GLOSS_MAX_CHARS = 3
 BRACKETED = re.compile(r"[（(][^（）()]*[)）]|〔[^〔〕]*〕|\[[^\[\]]*\]")
-# What separates a chronicle line's date from its text.
-AFTER_DATE = re.compile(r"^[\s，,、：:．.]+")
 # A chronicle event's title: its first clause, at most this long.
 CLAUSE_END = re.compile(r"[，。；：！？,;!?]")
 TITLE_MAX_CHARS = 30
