@@ -6,8 +6,8 @@ the entry before and set the section and the date in force. Between headings:
 
 - chronicle: an entry opens where a line, item or paragraph opens with a date (read in the
   date in force), with a same-day mark "※"/"△", or, without a date of its own, as an item
-  or paragraph under a day heading (it takes the heading's date). Lines that open no entry
-  carry the one before on; "▲……" too.
+  or the first paragraph under a date heading (it takes the heading's date). Lines that
+  open no entry carry the one before on; "▲……" too.
 - prose: each paragraph is cut at its dated sentences (timeline.segment.prose).
 
 The date in force moves with every heading and entry, never with a date inside a body.
