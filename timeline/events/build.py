@@ -82,7 +82,7 @@ def build_events(segmentation: Segmentation, *, document: str, year: int | None,
     in_year = DateContext(year=year)
     for entry in entries:
         body = entry.body.text
-        if yearbook:
+        if yearbook and entry.date is None and entry.context.previous is None:
             found = in_year.resolve(body)
             primary = _yearbook_primary(entry, found.mentions, year)
         else:

@@ -36,7 +36,7 @@ def summary_lines(parsed: ParsedDocument, *, first: int = 10) -> list[str]:
         f"  kinds: {_counts(Counter(e.kind.value for e in events))}; "
         f"categories: {_counts(Counter(e.category for e in events))}",
     ]
-    if events:
+    if events and first:
         lines.append(f"  first {min(first, len(events))} events:")
         lines.extend(_event_line(e) for e in events[:first])
     lines.append(f"  warnings: {len(parsed.warnings)}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
+from typing import Iterable
 
 from timeline.dates import DateSpan, DateWarning, Precision, may_open
 from timeline.segment import vocabulary as v
@@ -74,7 +76,7 @@ def survey(layout: Layout, *, structured: bool = False) -> Survey:
         elif info.may_date and _starts_entry(lines, infos, i, wrapped):
             dated.append(info)
     kind = _layout(titled, len(dated), infos)
-    return Survey(kind, infos, wrapped, kind == "chronicle" and _year_grain(dated))
+    return Survey(kind, infos, wrapped, kind == "chronicle" and year_grain(dated))
 
 
 def _layout(titled: int, dated: int, infos: tuple[LineInfo, ...]) -> str:
@@ -85,10 +87,10 @@ def _layout(titled: int, dated: int, infos: tuple[LineInfo, ...]) -> str:
     return "yearbook" if titled and not dated else "prose"
 
 
-def _year_grain(dated: list[LineInfo]) -> bool:
-    """Whether the chronicle's entries open with years ("1985年 ……", a 年表): read on a
-    sample of its dated lines."""
-    kinds = [info.opens for info in dated[:v.YEAR_GRAIN_SAMPLE]]
+def year_grain(lines: Iterable[LineInfo]) -> bool:
+    """Whether a chronicle's entries open with years ("1985年 ……", a 年表): read on a sample
+    of the lines that may open with a date."""
+    kinds = [info.opens for info in islice((i for i in lines if i.may_date), v.YEAR_GRAIN_SAMPLE)]
     read = [span for span in kinds if isinstance(span, DateSpan)]
     years = sum(span.precision == Precision.YEAR and not span.relative for span in read)
     return bool(read) and years >= v.YEAR_GRAIN_SHARE * len(read)

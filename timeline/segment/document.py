@@ -7,6 +7,7 @@ from timeline.segment.chronicle import segment_dated
 from timeline.segment.context import DateContext
 from timeline.segment.detect import survey
 from timeline.segment.entry import Segmentation
+from timeline.segment.regions import chronicle_regions, part
 from timeline.segment.restore import with_date_headings
 from timeline.segment.yearbook import segment_yearbook
 from timeline.text import Layout
@@ -31,9 +32,20 @@ def segment_document(layout: Layout, *, structured: bool = False, year: int | No
     if found.layout != "yearbook":
         return segment_dated(layout, found, year=year, fallback_year=fallback_year,
                              category=category, name=name)
-    segmentation = segment_yearbook(layout, default_category=category or default_category)
-    return Segmentation(segmentation.layout, segmentation.entries, title=segmentation.title,
-                        year=year or yearbook_year(segmentation) or fallback_year, headings=segmentation.headings)
+    chapters = chronicle_regions(layout, found)
+    inside = {i for start, end in chapters for i in range(start, end)}
+    book = (part(layout, found, [i for i in range(len(layout.lines)) if i not in inside], "yearbook")[0]
+            if chapters else layout)
+    segmentation = segment_yearbook(book, default_category=category or default_category)
+    year = year or yearbook_year(segmentation) or fallback_year
+    entries = list(segmentation.entries)
+    for start, end in chapters:            # the yearbook's 大事记, read as a chronicle
+        chapter, its_lines = part(layout, found, list(range(start, end)), "chronicle")
+        entries.extend(segment_dated(chapter, its_lines, year=year, category=category, name=name).entries)
+    if chapters:
+        entries.sort(key=lambda entry: entry.offset)
+    return Segmentation(segmentation.layout, tuple(entries), title=segmentation.title, year=year,
+                        headings=segmentation.headings)
 
 
 def yearbook_year(segmentation: Segmentation) -> int | None:

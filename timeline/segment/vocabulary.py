@@ -123,3 +123,8 @@ DATE_PREPOSITIONS = "于在自从"
 # A chronology runs into the next year when a date without its year falls this many days
 # or more before the entry before it ("1月2日" after "12月31日").
 ROLL_OVER_DAYS = 180
+# A yearbook's chronicle chapter (大事记): a stretch without 【titles】 that opens at a
+# heading naming a chronicle or a date heading, with at least this many date headings and
+# dated line starts.
+CHAPTER_MIN_HEADINGS = 1
+CHAPTER_MIN_ENTRIES = 3
