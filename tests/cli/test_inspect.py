@@ -32,7 +32,7 @@ def test_inspect_reads_every_shape_of_a_folder(runner):
     result = runner.invoke(["inspect", str(SHAPES), "--events", "0"])
     assert result.exit_code == 0, result.output
     layouts = [line.split("layout ")[1].split(" ")[0] for line in result.output.splitlines() if " layout " in line]
-    assert sorted(set(layouts)) == ["chronicle", "prose"]
+    assert sorted(set(layouts)) == ["chronicle", "prose", "yearbook"]
     assert len(layouts) == len([p for p in SHAPES.iterdir() if p.suffix in (".txt", ".md")])
 
 
