@@ -12,8 +12,10 @@ one line per event in document order; "-" for none; TIME is "HH:MM" or "HH:MM-HH
 a strict xfail with that reason.
 
     .venv/bin/python -m tests.pipeline.shapes [NAME...]
+    .venv/bin/python -m tests.pipeline.shapes --summary
 
-prints what the pipeline makes of the documents, beside what they expect.
+prints what the pipeline makes of the documents, beside what they expect; or the share of
+exact entries per document and per shape.
 """
 from __future__ import annotations
 
@@ -134,7 +136,35 @@ def report(shape: Shape) -> str:
     return "\n".join(lines)
 
 
+def exact_counts(shape: Shape) -> tuple[int, int, int]:
+    """(entries whose range, part of day and time are exact; whose title is too; entries)."""
+    pairs = aligned(shape.events, parsed(shape.path).events)
+    got = {i: observed(e) for i, e in pairs.items()}
+    when = sum(1 for i, want in enumerate(shape.events) if i in got and got[i].when == want.when)
+    titled = sum(1 for i, want in enumerate(shape.events) if i in got and got[i] == Expected(*want.when, want.title))
+    return when, titled, len(shape.events)
+
+
+def summary() -> str:
+    """Per document and per shape (the name's first word), the share of exact entries."""
+    lines, totals = [], {}
+    for shape in shapes():
+        when, titled, total = exact_counts(shape)
+        lines.append(f"{shape.name:<34} {when:>3}/{total:<3} dates exact, {titled:>3}/{total:<3} with the title")
+        kind = shape.name.split("-")[0]
+        sums = totals.setdefault(kind, [0, 0, 0])
+        for k, value in enumerate((when, titled, total)):
+            sums[k] += value
+    lines.append("")
+    for kind, (when, titled, total) in sorted(totals.items()):
+        lines.append(f"{kind:<12} {when:>3}/{total:<3} ({when / total:6.1%}) dates exact, "
+                     f"{titled:>3}/{total:<3} ({titled / total:6.1%}) with the title")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--summary"]:
+        print(summary())
     names = set(sys.argv[1:])
     for shape in shapes():
         if not names or shape.name in names:

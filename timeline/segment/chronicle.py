@@ -17,12 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, NamedTuple
 
-from timeline.dates import DateSpan, DateWarning, Precision, Resolution
+from timeline.dates import CalendarKind, DateSpan, DateWarning, Precision, Resolution
 from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext, from_context, opening, same_day, whole_year
 from timeline.segment.detect import LineInfo, Survey, ends_sentence
 from timeline.segment.entry import Entry, Segmentation
-from timeline.segment.lines import (date_heading, heading_date, looks_like_heading, read_line,
+from timeline.segment.lines import (date_heading, heading_calendar, heading_date, looks_like_heading, read_line,
                                     without_markup)
 from timeline.segment.prose import dated_sentences
 from timeline.segment.titles import dated_title
@@ -66,6 +66,7 @@ class _Heading(NamedTuple):
     title: bool                  # the document's own title
     dates_entries: bool          # a date heading: entries under it without a date take its date
     level: int                   # a Markdown heading's level; 0 for numbered sections, 7 for others
+    calendar: CalendarKind | None = None   # the calendar it puts in force (None: its date's)
 
 
 @dataclass(slots=True)
@@ -98,7 +99,7 @@ class _Walk:
                 self.heading_date = None     # a section of its own: no date in force for entries
             return
         in_force = opening(heading.date)
-        self.context = self.context.under(in_force)
+        self.context = self.context.under(in_force, heading.calendar)
         self.last, self.year_from_entry = None, False
         if heading.title:
             self.title_year = self.title_year or in_force.start.year
@@ -217,7 +218,8 @@ def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | Non
     if mark == "text":
         is_heading, date = date_heading(text, walk.context)
         if is_heading:
-            return _Heading(date, first and names_chronicle, True, 0)
+            calendar = heading_calendar(text, walk.context) if date is not None else None
+            return _Heading(date, first and names_chronicle, True, 0, calendar)
     if mark in ("text", "item") and not info.may_date and looks_like_heading(text) and _over_entries(
             lines, infos, i, found):
         return _Heading(None, False, False, 7)

@@ -29,10 +29,11 @@ class DateContext:
     def after(self, span: DateSpan | None) -> DateContext:
         return self if span is None else DateContext(span, self.year, self.calendar)
 
-    def under(self, heading: DateSpan) -> DateContext:
-        """The context under a heading dated `heading` ("清康熙十三年（1674年）": the lunar
-        calendar in force; "民国二年（1913年）", "2019年": the Gregorian)."""
-        return replace(self, previous=heading, calendar=calendar_in_force(heading))
+    def under(self, heading: DateSpan, calendar: CalendarKind | None = None) -> DateContext:
+        """The context under a heading dated `heading`, in `calendar` (else the one the
+        heading's date puts in force: "清康熙十三年（1674年）" the lunar, "民国二年（1913年）" and
+        "2019年" the Gregorian)."""
+        return replace(self, previous=heading, calendar=calendar or calendar_in_force(heading))
 
 
 def from_context(span: DateSpan) -> DateSpan:

@@ -12,7 +12,8 @@ from array import array
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.dates import DateSpan, DateWarning, Precision, Resolution, may_open
+from timeline.dates import (CalendarKind, DateSpan, DateWarning, Precision, Resolution, calendar_in_force,
+                            may_open)
 from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext
 from timeline.text import CleanText, clean_line
@@ -149,6 +150,15 @@ def heading_date(text: str, context: DateContext) -> DateSpan | None:
     if mentions and mentions[0].span[0] <= 1:
         return mentions[0]
     return next((m for m in mentions if not m.relative), None)
+
+
+def heading_calendar(text: str, context: DateContext) -> CalendarKind:
+    """The calendar a heading puts in force: lunar when any of its dates is a Qing reign
+    year, the gloss included ("1674年（康熙十三年）" as well as "清康熙十三年（1674年）")."""
+    # A gloss joins the date it follows, so the one in brackets is read on its own as well.
+    texts = [text, *(gloss.group()[1:-1] for gloss in v.BRACKETED.finditer(text))]
+    kinds = {calendar_in_force(m) for part in texts for m in context.resolve(part).mentions}
+    return CalendarKind.LUNAR if CalendarKind.LUNAR in kinds else CalendarKind.GREGORIAN
 
 
 def looks_like_heading(text: str) -> bool:
