@@ -11,6 +11,7 @@ import re
 from array import array
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from timeline.dates import (CalendarKind, DateSpan, DateWarning, Precision, Resolution, calendar_in_force,
                             may_open)
@@ -119,14 +120,20 @@ def date_heading(text: str, context: DateContext = SURVEY_CONTEXT) -> tuple[bool
     "2020年1月25日 初一", "2019年1月大事记": a short line that is its date and at most a
     gloss), and that date read in `context` (None where the context gives none: "1月" in a
     document with no year)."""
-    if len(text) > v.HEADING_TEXT_MAX_CHARS or v.SENTENCE_PUNCTUATION.search(text):
+    if not is_date_heading(text):
         return False, None
     found = context.resolve(text)
-    if found.warnings or not found.mentions:
-        if context is SURVEY_CONTEXT:
-            return False, None
-        return date_heading(text)[0], None       # its shape, in a context that has a year
-    return _is_all_date(text, found.mentions), found.mentions[0]
+    return True, found.mentions[0] if found.mentions and not found.warnings else None
+
+
+@lru_cache(maxsize=4096)
+def is_date_heading(text: str) -> bool:
+    """The shape of a date heading, read in a stand-in context (whether a line is one does
+    not depend on the year): a chronicle repeats its month headings, read once each."""
+    if len(text) > v.HEADING_TEXT_MAX_CHARS or v.SENTENCE_PUNCTUATION.search(text):
+        return False
+    found = SURVEY_CONTEXT.resolve(text)
+    return bool(found.mentions) and not found.warnings and _is_all_date(text, found.mentions)
 
 
 def _is_all_date(text: str, mentions: tuple[DateSpan, ...]) -> bool:

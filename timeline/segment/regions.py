@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from timeline.segment import vocabulary as v
 from timeline.segment.detect import LineInfo, Survey, year_grain
-from timeline.segment.lines import date_heading, looks_like_heading
+from timeline.segment.lines import is_date_heading, looks_like_heading
 from timeline.segment.yearbook import heading_name
 from timeline.text import Layout
 
@@ -36,7 +36,7 @@ def _chapter(lines, infos: tuple[LineInfo, ...], start: int, end: int) -> tuple[
     for i in range(start, end):
         info = infos[i]
         short = len(info.raw) <= 2 * v.HEADING_TEXT_MAX_CHARS and looks_like_heading(info.text)
-        if short and (info.may_date and date_heading(info.text)[0]):
+        if short and (info.may_date and is_date_heading(info.text)):
             headings += 1
             opening = i if opening is None else opening
         elif short and any(name in info.text for name in v.CHRONICLE_NAMES) and opening is None:

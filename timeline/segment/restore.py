@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from timeline.segment import vocabulary as v
-from timeline.segment.lines import clean_piece, date_heading
+from timeline.segment.lines import clean_piece, is_date_heading
 from timeline.text import Layout, TextLine
 
 
@@ -39,7 +39,7 @@ def with_date_headings(layout: Layout) -> Layout:
 
 def _is_heading(text: str) -> bool:
     clean = clean_piece(text.strip(), 0).text
-    return not any(name in clean for name in v.CHRONICLE_NAMES) and date_heading(clean)[0]
+    return not any(name in clean for name in v.CHRONICLE_NAMES) and is_date_heading(clean)
 
 
 def _line(layout: Layout, number: int) -> TextLine:
