@@ -289,6 +289,11 @@ CORPUS: tuple[Case, ...] = (
     C("season", Y2020, Expect("2020-12-01", "2021-01-31", "month"),
       "岁末年初", "2020年岁末年初", "年末岁初", "[[岁末年初]]，走访慰问困难群众"),
     C("season", PREV_YEAR, Expect("1913-09-01", "1913-11-30", "season", relative=True), "是年秋", "当年秋天"),
+    # A season alone opening an entry or sentence: the season of the year in force.
+    C("season", PREV_YEAR, Expect("1913-03-01", "1913-05-31", "season", relative=True),
+      "[[春]]，县境旱", "[[春]]：", "是年大水。[[春]]，米价腾贵", "▲[[春]]，", rules=["season_bare"]),
+    C("season", PREV_YEAR, Expect("1913-12-01", "1914-02-28", "season", relative=True),
+      "[[冬]]，县境设立农民协会", "[[冬]],", rules=["season_bare"]),
 
     # 13. open-ended ranges: the known bound kept, the open side named
     C("open", {}, Expect("2020-09-01", relative=False, open="end"),

@@ -125,6 +125,9 @@ FAMILIES: tuple[Family, ...] = (
                        ("前10个月", "2020-01-01..2020-10-31"), ("一季度末", "2020-03-01..2020-03-31"),
                        ("自2020年9月1日起", "2020-09-01..2020-09-01"), ("2019年以来", "2019-01-01..2019-12-31"),
                        ("截至2020年底", "2020-12-01..2020-12-31"), ("2021年前", "2021-01-01..2021-12-31"))),
+    # A season alone opening a sentence ("冬，设立农民协会"): the season of the year in force.
+    Family("season_bare", ("{SEASONBARE}",), "{SEASONBARE}",
+           P.p_point, (("春", "2020-03-01..2020-05-31"), ("冬", "2020-12-01..2021-02-28"))),
     Family("double_hour", ("{SHICHEN}",), "(?<![^{SHICHEN_BEFORE}]){SHICHEN}",
            P.p_double_hour, (("戌时", "2020-09-16..2020-09-16"),)),
     Family("clock", _POINT_LEAD, "{CLOCK}",

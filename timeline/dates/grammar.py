@@ -125,6 +125,10 @@ FRAGMENTS: dict[str, str] = {
     # only with 季 ("春季").
     "SEASON": f"(?P<season>{_alt(T.SEASONS)})(?:{{SP}}(?:季(?!{{SP}}度)|天)|(?=[，。、；：,;）)\\s]|$|[初末至到起前以]))",
     "SEASONALONE": f"(?<![立初深晚早仲孟暮隆])(?P<season>{_alt(T.SEASONS)}){{SP}}季(?!{{SP}}度)",
+    # A season word alone, as chronicles and gazetteers open an entry under a year heading
+    # ("春，县境旱"): only after a break and before a comma or colon ("迎春，", "春联" are none).
+    "SEASONBARE": (f"(?<![^{re.escape(T.LAYOUT_SPACE + T.SEASON_BARE_AFTER)}])(?P<season>{_alt(T.SEASONS)})"
+                   "(?=[，,：:]|$)"),
     "YEARPART": "(?:{MONTHTAIL}|{WHOLEYEAR}|{TURN}|{SEASON})",
     # ---- clock
     "POD": f"(?P<pod>{_alt(T.PART_OF_DAY)})",

@@ -57,6 +57,8 @@ HALVES = {"上半年": (1, 6), "前半年": (1, 6), "下半年": (7, 12), "后�
 # (3-5 spring, 6-8 summer, 9-11 autumn, 12-2 winter), so "2020 年冬" is December 2020 to
 # February 2021: a season, like "岁末年初", may cross a year end.
 SEASONS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
+# What may stand right before a season word written alone ("。冬，……"): a break.
+SEASON_BARE_AFTER = "，。；：,;:（(“\"「▲△※●◆·•-"
 # Five-year plans: number -> first of its five calendar years ("十三五" = 2016-2020). The
 # readjustment years 1963-1965 belong to no plan, so the third began in 1966.
 FIVE_YEAR_PLANS = {1: 1953, 2: 1958, **{n: 1966 + 5 * (n - 3) for n in range(3, 21)}}

@@ -85,7 +85,7 @@ BRACKETED = re.compile(r"[（(][^（）()]*[)）]|〔[^〔〕]*〕|\[[^\[\]]*\]"
 # A chronicle event's title: its first clause, at most this long.
 CLAUSE_END = re.compile(r"[，。；：！？,;!?]")
 TITLE_MAX_CHARS = 30
-TITLE_MIN_CHARS = 4
+TITLE_MIN_CHARS = 3
 # A chronicle's own title line names its category: "2021年大事记" -> "大事记".
 CHRONICLE_NAMES = ("大事记", "大事纪要", "大事年表", "纪事", "大事纪", "年表", "时间线")
 # A breadcrumb ("首页 > 政务公开 > 大事记") names a chronicle but is no title.
