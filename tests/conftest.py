@@ -158,7 +158,7 @@ def runner(sqlite_url):
         url = sqlite_url
 
         def invoke(self, args, **kwargs):
-            return CliRunner().invoke(cli, args, obj={"default_database_url": sqlite_url}, **kwargs)
+            return CliRunner().invoke(cli, args, env={"DATABASE_URL": sqlite_url}, **kwargs)
 
     return Runner()
 

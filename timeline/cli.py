@@ -1,7 +1,7 @@
-"""The `timeline` command line: migrations, ingest, export and the date resolver.
+"""The `timeline` command line: migrations, ingest, inspect, export and the date resolver.
 
-The web layer adds `serve` and owns the entry point (web.cli:main), because `timeline`
-never imports `web`.
+`command_line(*more)` builds the command from these core commands; web/cli.py, the console
+script of setup.cfg, adds `serve` (it needs the web app, and `timeline` never imports `web`).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from timeline.bulk import Failed, Options, Parsed, Progress, default_workers, fi
 from timeline.events.summary import summary_lines
 from timeline.store import db
 from timeline.store.ingest import IngestReport, ShrinkRefused, store_document
+from timeline.store.instance import default_database_url
 from timeline.store.problems import describe, message_of
 from timeline.store.queries import EventFilter, list_events
 from timeline.text.formats import DOCUMENT_SUFFIXES, NOT_DOCUMENTS
@@ -44,22 +45,9 @@ class Commands(click.Group):
             ctx.exit(1)
 
 
-@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--database-url", envvar="DATABASE_URL", metavar="URL",
-              help="SQLAlchemy URL (or DATABASE_URL); default: a SQLite file in the instance folder.")
-@click.option("-v", "--verbose", is_flag=True, help="Print the traceback of a database or parsing error.")
-@click.pass_context
-def cli(ctx: click.Context, database_url: str | None, verbose: bool) -> None:
-    """Chinese yearbooks and chronicles as a timeline and calendar feeds."""
-    ctx.ensure_object(dict)
-    if database_url:
-        ctx.obj["database_url"] = database_url
-
-
 def database_url(ctx: click.Context) -> str:
-    url = ctx.obj.get("database_url") or ctx.obj.get("default_database_url")
-    if not url:
-        raise click.UsageError("no database: pass --database-url or set DATABASE_URL")
+    """--database-url (or DATABASE_URL), else the default SQLite file in the instance folder."""
+    url = ctx.obj.get("database_url") or default_database_url()
     if url.startswith("sqlite:///") and "uri=true" not in url:   # a file:… URI names no folder to make
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     return url
@@ -75,7 +63,7 @@ def open_store(ctx: click.Context, *, writer: bool = False):
     return db.make_writer(engine) if writer else db.make_sessionmaker(engine)
 
 
-@cli.group("db")
+@click.group("db")
 def db_group() -> None:
     """Database schema management."""
 
@@ -125,7 +113,7 @@ def document_options(command):
     return command
 
 
-@cli.command()
+@click.command()
 @document_options
 @click.option("--replace", "allow_shrink", is_flag=True,
               help="Replace a stored document even when the file now yields no events, or fewer than "
@@ -185,7 +173,7 @@ def store_file(Session, parsed: Parsed, allow_shrink: bool, progress: Progress) 
     return None
 
 
-@cli.command()
+@click.command()
 @document_options
 @click.option("--events", "first", type=click.IntRange(0, 10_000), default=10, show_default=True,
               help="How many of the first events to list.")
@@ -229,7 +217,7 @@ def echo_report(report: IngestReport, warnings) -> None:
         click.echo(f"    line {line}: {warning.text!r}: {warning.message}")
 
 
-@cli.command()
+@click.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "ics"]), default="json", show_default=True)
 @click.option("--year", type=int, help="Only events of this year.")
 @click.option("--category", multiple=True, help="Only events of this category (repeatable).")
@@ -264,7 +252,7 @@ def reference_date(value: datetime | None) -> date | None:
     return value.date() if value else None
 
 
-@cli.command()
+@click.command()
 @click.argument("text", required=False)
 @click.option("--year", type=click.IntRange(1, 9999), help="Year for mentions that give none.")
 @click.option("--reference", type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -309,3 +297,21 @@ def resolve_batch() -> None:
         except (ValueError, TypeError) as exc:
             out = {"error": f"line {number}: {exc}", "mentions": []}
         click.echo(json.dumps(out, ensure_ascii=False))
+
+
+def command_line(*more: click.Command) -> click.Group:
+    """The `timeline` command: the core commands above, then `more` (web/cli.py adds serve)."""
+
+    @click.group(cls=Commands, name="timeline", commands=[db_group, ingest, inspect, export, resolve, *more],
+                 context_settings={"help_option_names": ["-h", "--help"]})
+    @click.option("--database-url", envvar="DATABASE_URL", metavar="URL",
+                  help="SQLAlchemy URL (or DATABASE_URL); default: a SQLite file in the instance folder.")
+    @click.option("-v", "--verbose", is_flag=True, help="Print the traceback of a database or parsing error.")
+    @click.pass_context
+    def timeline(ctx: click.Context, database_url: str | None, verbose: bool) -> None:
+        """Chinese yearbooks and chronicles as a timeline and calendar feeds."""
+        ctx.ensure_object(dict)
+        if database_url:
+            ctx.obj["database_url"] = database_url
+
+    return timeline

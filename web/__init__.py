@@ -2,19 +2,12 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping
-from pathlib import Path
 
 from flask import Flask
 from flask_compress import Compress
 
-INSTANCE_PATH = Path(__file__).resolve().parent.parent / "instance"
-
-
-def default_database_url() -> str:
-    """DATABASE_URL, else the embedded default: a SQLite file in the instance folder."""
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{INSTANCE_PATH / 'timeline.sqlite'}"
+from timeline.store.instance import INSTANCE_PATH, default_database_url
 
 
 def create_app(config: Mapping | None = None) -> Flask:

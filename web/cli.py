@@ -1,16 +1,20 @@
-"""The `timeline` console script: the core commands plus `serve`, which needs the web app."""
-from __future__ import annotations
+"""The `timeline` console script (setup.cfg: `timeline = web.cli:main`).
 
+Its composition, in one place: the core commands come from timeline.cli, and the web adds
+`serve`, which needs the app (timeline never imports web). Both take the default database
+from timeline.store.instance.
+"""
+from __future__ import annotations
 
 import click
 
-from timeline.cli import cli, database_url
+from timeline.cli import command_line, database_url
 from timeline.store import db
-from web import create_app, default_database_url
+from web import create_app
 from web.hosts import ConfigError
 
 
-@cli.command()
+@click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--debug", is_flag=True, help="Flask debug mode (never in production).")
@@ -29,8 +33,11 @@ def serve(ctx: click.Context, host: str, port: int, debug: bool) -> None:
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
 
 
+cli = command_line(serve)
+
+
 def main() -> None:
-    cli(obj={"default_database_url": default_database_url()})
+    cli()
 
 
 if __name__ == "__main__":

@@ -108,3 +108,22 @@ def test_the_installed_console_script_ingests_into_database_url(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "cli.sqlite").exists()
+
+
+def test_without_a_url_the_command_line_and_the_app_use_the_instance_sqlite_file(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from timeline.store import instance
+    from web import create_app
+    from web.cli import cli
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setattr(instance, "INSTANCE_PATH", tmp_path / "instance")
+    result = CliRunner().invoke(cli, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    expected = f"sqlite:///{tmp_path / 'instance' / 'timeline.sqlite'}"
+    assert result.output.strip() == f"database is up to date: {expected}"
+    assert (tmp_path / "instance" / "timeline.sqlite").is_file()
+    assert create_app({"TESTING": True}).config["DATABASE_URL"] == expected
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///elsewhere.sqlite")
+    assert create_app({"TESTING": True}).config["DATABASE_URL"] == "sqlite:///elsewhere.sqlite"

@@ -17,7 +17,7 @@ class Timeline:
         from web.cli import cli
 
         return CliRunner().invoke(cli, ["--database-url", self.url, *map(str, args)],
-                                  obj={}, catch_exceptions=False, **kwargs)
+                                  catch_exceptions=False, **kwargs)
 
     def app(self):
         from web import create_app
