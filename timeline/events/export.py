@@ -47,8 +47,18 @@ CSV_COLUMNS = ("key", "title", "category", "tags", "kind", "start", "end", "prec
                "document", "line", "url")
 
 
+# What a spreadsheet reads as a formula when a cell starts with it (OWASP, CSV injection):
+# such a cell gets a leading apostrophe, which spreadsheets show as text and do not run.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def csv_row(stored: StoredEvent) -> list[str]:
     data = event_json(stored)
     data["tags"] = "；".join(data["tags"])
     data["line"] = data["source"]["line"]
-    return ["" if data[c] is None else str(data[c]) for c in CSV_COLUMNS]
+    return [csv_cell(data[c]) for c in CSV_COLUMNS]
