@@ -11,6 +11,8 @@ import pytest
 from tests.support import ARTIFACTS, migrate, require, seed_database, stop_process
 from timeline.store import db
 
+pytest_plugins = ["pytester"]    # tests/test_ci.py runs pytest on a file of its own
+
 # The marks of the slower suites (setup.cfg names them; `make test-fast` leaves them out),
 # derived from what a test uses and where it lives, so that they stay true as tests change.
 MARK_BY_FIXTURE = {
