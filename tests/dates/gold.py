@@ -134,9 +134,14 @@ CORPUS: tuple[Case, ...] = (
       "[[三、四季度]]分别增长", rules=["quarter_list"]),
     C("partial", Y2020, Expect("2020-01-01", "2020-06-30", "half"), "上半年", "2020 年上半年", "前半年"),
     C("partial", Y2020, Expect("2020-07-01", "2020-12-31", "half"), "下半年", "2020年下半年"),
+    # A vague part of a year gets the wider of its plausible spans (tables.YEAR_BOUNDS).
     C("partial", Y2020, Expect("2020-12-01", "2020-12-31", "month"),
-      "年底", "年末", "2020 年底", "2020 年末", "至[[年底]]", "到[[年底]]，园区", "年终"),
-    C("partial", Y2020, Expect("2020-01-01", "2020-01-31", "month"), "年初", "2020 年初"),
+      "年底", "年末", "2020 年底", "2020 年末", "至[[年底]]", "到[[年底]]，园区", "年终", "二〇二〇年年底",
+      "[[2020年末]]，全区常住人口"),
+    C("partial", Y2020, Expect("2020-01-01", "2020-02-29", "month"),
+      "年初", "2020 年初", "[[年初]]，区委制定", "2020年年初"),
+    C("partial", Y2020, Expect("2021-01-01", "2021-02-28", "month", relative=True), "[[明年初]]，", "次年年初"),
+    C("partial", Y2020, Expect("2020-01-01", "2020-01-31", "month"), "2020年伊始", "二〇二〇年伊始"),
     C("partial", Y2020, Expect("2020-06-01", "2020-07-31", "month"), "[[年中]]，", "[[2020 年中]]。"),
 
     # 4. part of day and clock times
@@ -186,7 +191,9 @@ CORPUS: tuple[Case, ...] = (
     C("relative", {}, Expect("2021-01-01", "2021-01-31", "month", relative=True),
       "2020 年 12 月 3 日。[[次月]]"),
     C("relative", {}, Expect("2021-03-05", relative=True), "2020 年 9 月。[[次年 3 月 5 日]]"),
-    C("relative", {}, Expect("2020-09-18", relative=True), "2020 年 9 月 16 日，[[18 日]]"),
+    C("relative", {}, Expect("2020-09-18", relative=True), "2020 年 9 月 16 日。[[18 日]]"),
+    C("list", {}, Expect("2020-09-16", "2020-09-18", is_list=True),
+      "2020 年 9 月 16 日，18 日", "2020年9月16号，17号，18号", "[[2020年9月16日，17日，18日]]，全区"),
     C("relative", {"reference": date(2017, 3, 22)}, Expect("2016-05-01", "2016-05-31", "month", relative=True),
       "去年5月", "去年 5 月"),
 
@@ -243,7 +250,7 @@ CORPUS: tuple[Case, ...] = (
     C("plan", {}, Expect("1966-01-01", "1970-12-31", "plan"), "“三五”时期"),
     C("plan", {}, Expect("2026-01-01", "2030-12-31", "plan"), "“十五五”时期", "十五五期间"),
 
-    # 10. decades and centuries; centuries count from year 1 (21世纪 = 2001-2100)
+    # 10. decades and centuries; a century holds its ten decades (20世纪 = 1900-1999)
     C("age", Y2020, Expect("1980-01-01", "1989-12-31", "decade"),
       "20世纪80年代", "二十世纪八十年代", "上世纪80年代", "上个世纪八十年代", "1980年代", "80年代",
       "八十年代", "[[上世纪80年代]]，这里还是一片荒滩", rules=["age"]),
@@ -253,10 +260,12 @@ CORPUS: tuple[Case, ...] = (
     C("age", Y2020, Expect("1963-01-01", "1966-12-31", "decade"), "60年代中期", "上世纪六十年代中期"),
     C("age", Y2020, Expect("2020-01-01", "2029-12-31", "decade"), "20年代", "本世纪20年代"),
     C("age", {"year": 1995}, Expect("1920-01-01", "1929-12-31", "decade"), "20年代"),
-    C("age", Y2020, Expect("2001-01-01", "2010-12-31", "century"), "21世纪初", "本世纪初", "二十一世纪初"),
-    C("age", Y2020, Expect("1901-01-01", "2000-12-31", "century"), "20世纪", "上世纪", "二十世纪"),
-    C("age", Y2020, Expect("1991-01-01", "2000-12-31", "century"), "20世纪末", "上世纪末"),
-    C("age", Y2020, Expect("1941-01-01", "1960-12-31", "century"), "20世纪中叶"),
+    C("age", Y2020, Expect("2000-01-01", "2009-12-31", "century"), "21世纪初", "本世纪初", "二十一世纪初"),
+    C("age", Y2020, Expect("1900-01-01", "1999-12-31", "century"), "20世纪", "上世纪", "二十世纪"),
+    C("age", Y2020, Expect("1990-01-01", "1999-12-31", "century"), "20世纪末", "上世纪末"),
+    C("age", Y2020, Expect("1940-01-01", "1959-12-31", "century"), "20世纪中叶"),
+    C("age", {"year": 2000}, Expect("1900-01-01", "1999-12-31", "century", relative=True), "上世纪", "上个世纪"),
+    C("age", {}, Expect("1700-01-01", "1799-12-31", "century"), "18世纪", "十八世纪"),
 
     # 11. all 24 solar terms, computed for the year (lunar-python), and "当天" after one
     C("term", Y2020, Expect("2020-02-04"), "立春", "2020年立春", "[[立春]]当天，", rules=["festival"]),
@@ -303,7 +312,7 @@ CORPUS: tuple[Case, ...] = (
       "2019年以来", "自2019年以来", "2019年至今", "从2019年起", "[[2019年以来]]，累计投入", "[[2019年后]]，"),
     C("open", {}, Expect("2020-12-01", "2020-12-31", "month", open="start"),
       "截至2020年底", "截止到2020年底", "截至 2020 年末", "到[[2020年底止]]", "2020年底前", "截止2020年12月",
-      "[[截至2020年底]]，全市共有"),
+      "[[截至2020年底]]，全市共有", "截至2020年12月"),
     C("open", {}, Expect("2021-01-01", "2021-12-31", "year", open="start"), "2021年前", "2021年以前", "2021年之前"),
     C("open", Y2020, Expect("2020-06-30", open="start"), "6月30日前", "6月30日之前", "截至6月30日", "6月30日止"),
     C("open", {}, Expect("2016-01-01", "2020-12-31", "plan", open="end"), "“十三五”以来", "十三五时期以来"),
@@ -441,4 +450,61 @@ CORPUS: tuple[Case, ...] = (
       "康熙十三年，[[次年]]"),
     C("festival-name", {"year": 2019}, Expect("2019-02-06", relative=True),
       "2019年2月5日。区春节文艺晚会开幕，[[次日]]闭幕。"),
+
+    # Month and day in figures without a year: events named by their day ("“7·21”暴雨"),
+    # a day marked 号/日 after a slash, a zero-padded "MM-DD" written with its clock time.
+    C("monthday", Y2020, Expect("2020-07-21", relative=True),
+      "7·21", "“[[7·21]]”特大暴雨", "[[7•21]]洪灾", "07·21", "“[[7·21]]”抢险救灾表彰大会", rules=["monthday"]),
+    C("monthday", Y2020, Expect("2020-03-15", relative=True), "“[[3·15]]”国际消费者权益日"),
+    C("monthday", Y2020, Expect("2020-11-03", part_of_day="morning", relative=True),
+      "11/3号早上", "11/3日上午", "[[11/3号上午]]到会"),
+    C("monthday", Y2020, Expect("2020-09-16", time="08:30", part_of_day="morning", relative=True),
+      "09-16 08:30", "09-16　08:30", "[[09-16 08:30]]发布"),
+    C("monthday", Y2020, Expect("2020-09-16", "2020-09-17", time="08:30", end_time="17:00", part_of_day="morning",
+                                relative=True),
+      "09-16 08:30—09-17 17:00", "09-16 08:30 至 09-17 17:00"),
+
+    # A day in figures that runs into its clock time where the layout lost the space.
+    C("numeric", {}, Expect("2018-12-12", time="09:03", part_of_day="morning"),
+      "2018-12-1209:03", "2018/12/1209:03", "2018.12.1209:03:00", "[[2018-12-1209:03]]起"),
+
+    # Two neighbouring numbers, a reading of either: from the first to the second.
+    C("pair", Y2020, Expect("2020-07-01", "2020-08-31", "month", relative=True),
+      "七八月份", "七八月", "[[七八月]]间", "[[七八月份]]，全区", rules=["month_pair"]),
+    C("pair", {}, Expect("2021-11-01", "2021-12-31", "month"), "2021年十一二月", "2021年十一二月份"),
+    C("pair", {}, Expect("1998-03-01", "1998-04-30", "month"), "1998年三四月"),
+    C("pair", PREV_DAY, Expect("2020-09-16", time="15:00", end_time="16:00", part_of_day="afternoon", relative=True),
+      "下午三四点", "下午三四点钟", "[[下午三四点]]，"),
+    C("pair", WED, Expect("2020-09-17", time="19:00", end_time="20:00", part_of_day="evening", relative=True),
+      "明天晚上七八点", "明晚七八点"),
+
+    # Two neighbouring relative years or days.
+    C("relative-pair", WED, Expect("2020-01-01", "2021-12-31", "year", relative=True),
+      "今明两年", "今明二年", "[[今明两年]]，全区", "今明年", rules=["relative_pair"]),
+    C("relative-pair", WED, Expect("2020-09-17", "2020-09-18", relative=True), "明后两天", "明后天", "明后两日"),
+    C("relative-pair", WED, Expect("2019-01-01", "2020-12-31", "year", relative=True), "去今两年"),
+
+    # A year range whose far year is written with two digits, in the near one's century;
+    # a bare year before such a year with its month.
+    C("range", {}, Expect("1985-01-01", "1989-12-31", "year"), "1985—89年", "1985～89年", "1985至89年"),
+    C("range", {}, Expect("1998-01-01", "2002-12-31", "year"), "1998—02年", "1998—2002年"),
+    C("range", {}, Expect("1985-01-01", "1989-09-30"), "1985到89年9月", "1985至1989年9月", "1985—89年9月"),
+    C("range", {}, Expect("1995-01-01", "2005-03-31"), "1995到05年3月"),
+
+    # 号 is a day when a time of day follows it; "全天" is all of the day before it.
+    C("relative", {"year": 2021, "month": 9}, Expect("2021-09-08", time="21:00", part_of_day="evening", relative=True),
+      "8号晚上9点", "8号 晚上9点", "[[8号晚上9点]]，"),
+    C("relative", {"year": 2021, "month": 9}, Expect("2021-09-03", part_of_day="morning", relative=True), "3号上午"),
+    C("relative", {}, Expect("2020-09-16"), "2020年9月16日全天", "[[2020年9月16日全天]]停水"),
+    C("relative", PREV_DAY, Expect("2020-09-16", relative=True), "全天", "[[全天]]接待游客"),
+
+    # A season or a part of the day opening a clause by itself: of the year or day before.
+    C("season", PREV_YEAR, Expect("1913-03-01", "1913-05-31", "season", relative=True),
+      "[[春]]，大旱。", "[[春天]]，", "[[春]]，米价腾贵"),
+    C("season", {}, Expect("1927-12-01", "1928-02-29", "season", relative=True),
+      "民国十六年（1927年）。[[冬]]，县境设立农民协会", "1927年。\n[[冬]]，"),
+    C("relative", PREV_DAY, Expect("2020-09-16", part_of_day="afternoon", relative=True),
+      "[[下午]]，市长调研", "上午开会；[[下午]]，参观"),
+    C("relative", {}, Expect("2020-09-16", part_of_day="evening", relative=True),
+      "2020年9月16日上午开幕。[[晚上]]，举行文艺演出"),
 )

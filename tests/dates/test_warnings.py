@@ -23,6 +23,11 @@ from timeline.dates import CalendarKind, resolve
     ("18 日", {"year": 2020}, "18 日"),               # nor a month
     ("九月己未", {"year": 1674, "calendar": CalendarKind.LUNAR}, "九月己未"),  # not in that month
     ("光绪三十年八月丙午", {}, "光绪三十年八月丙午"),
+    # A clock time or an offset with nothing at all to count from is a date we cannot
+    # place (like 明天 without a reference), not a silent skip.
+    ("15点20分到16点30", {}, "15点20分到16点30"),
+    ("六天后", {}, "六天后"),
+    ("当日", {}, "当日"),
 ])
 def test_warning(text, context, bad):
     result = resolve(text, **context)
@@ -58,3 +63,9 @@ def test_a_note_that_disagrees_warns_and_the_date_stays(text, note, day):
     assert mention.start.isoformat() == day and mention.text.startswith(text[:4])
     [warning] = result.warnings
     assert warning.text == note and text[warning.span[0]:warning.span[1]] == note
+
+
+@pytest.mark.parametrize("text", ["当日即办结", "下午3时", "三天后"])
+def test_a_relative_day_under_a_document_year_alone_is_a_generic_use(text):
+    # "当日即办结" in a 2020 yearbook's text with no day before it: no date, no warning.
+    assert resolve(text, year=2020) == resolve("")

@@ -74,6 +74,7 @@ FRAGMENTS: dict[str, str] = {
     "NE": "(?![0-9０-９])",                          # ... and ends here
     "CONN": f"(?:{_alt(T.RANGE_CONNECTORS)})",
     "LSEP": f"(?:{_alt(T.LIST_SEPARATORS[:1])})",   # only "、": "，" joins sentences too
+    "CSEP": f"(?:{_alt(T.LIST_SEPARATORS[1:])})",   # ... but joins days that carry 日/号
     # ---- years
     "YEAR4": (f"{{NB}}(?P<y>{{AR}}{{4}}|[{_CN}]{{4}}|[两二]千(?:零?[一二三四五六七八九十]{{1,2}})?"
               f"|(?<![{_CN}十])[{_CN}]{{3}}(?={{SP}}年{{SP}}{{MONTHNUM_RAW}}{{SP}}月)){{NE}}"),
@@ -85,8 +86,19 @@ FRAGMENTS: dict[str, str] = {
                   "|(?P<yb>中)(?=[，。、；）)]|$))"),
     "YEAR": "(?:(?:{YEAR4}|{YEAR2}){SP}年(?!历史|之久|多|代)|{YEARREL})(?:年?{YEARBOUND}|度)?",
     # ---- months and days
-    "MONTHNUM": f"(?:{{NB}}(?P<m>{{MONTHNUM_RAW}})|(?<![单纪公])(?P<m>{_alt(T.MONTH_WORDS)})(?={{SP}}月))",
+    "MONTHNUM": f"(?:{{NB}}(?<!近)(?P<m>{{MONTHNUM_RAW}})|(?<![单纪公])(?P<m>{_alt(T.MONTH_WORDS)})(?={{SP}}月))",
     "MONTHREL": f"(?P<mrel>{_alt(T.RELATIVE_MONTHS)})",
+    # Two neighbouring numbers written together, a reading of either: "七八月份" (July or
+    # August), "下午三四点"; the production checks that they are neighbours.
+    "PAIR": f"(?<![{_CN}十])(?:[一二三四五六七八九][二三四五六七八九十]|十一二)",
+    "MONTHPAIR": "(?P<mp>{PAIR}){SP}月(?:{SP}份)?",
+    # A month and day in figures without a year: "“7·21”暴雨" (events are named so),
+    # "11/3号", and "09-01" written with a clock time ("09-01 20:01"); a bare "9-1" or "12/1"
+    # is as often a number, a score or a fraction.
+    "MONTHDAY": ("(?:(?<![0-9０-９.．·•・])(?P<m>1[0-2]|0?[1-9])[·•・](?P<d>3[01]|[12][0-9]|0?[1-9])"
+                 "(?![0-9０-９]|[·•・.．][0-9]|{SP}[{DECIMAL_UNITS}])"
+                 "|{NB}(?P<m>1[0-2]|0?[1-9])[/／](?P<d>3[01]|[12][0-9]|0?[1-9]){SP}[日号]"
+                 "|{NB}(?P<m>0[1-9]|1[0-2])[-－](?P<d>0[1-9]|[12][0-9]|3[01])(?={SP}(?:{-POD}{SP})?{-TIME}))"),
     "MONTH": "(?:{MONTHNUM}{SP}月(?:份)?|{MONTHREL})",
     "DAYCN_MULTI": "(?:[二两三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)",
     "DURATION": f"(?:{_alt(T.DAY_DURATION_SUFFIXES)})",
@@ -96,10 +108,15 @@ FRAGMENTS: dict[str, str] = {
             "|(?P<d>{DAYCN_MULTI})(?![零一二三四五六七八九十个家项人次万亿千百多余名位届])"
             "|{NB}(?P<d>{AR}{1,2}){NE}(?=$|[，。；,;）)至到]))(?!内|以内|之内)"),
     # "《光明日报》", "今日头条", "《明日之后》" are names, not days.
-    "DAYREL": f"(?P<drel>{_alt([*T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS])})(?!{_alt(T.RELATIVE_DAY_NOT_BEFORE)})",
+    "DAYREL": (f"(?P<drel>{_alt([*T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS])})(?!{_alt(T.RELATIVE_DAY_NOT_BEFORE)})"
+               + "".join(f"(?!(?<={re.escape(word)})[{re.escape(chars)}])"
+                         for word, chars in T.RELATIVE_DAY_WORD_NOT_BEFORE.items())),
+    "RELPAIR": f"(?P<rp>{_alt(T.RELATIVE_PAIRS)})",
     # A day alone ("18 日" under a chronicle's month heading): 日 only, "号" is too often a
     # house or machine number ("1 号机").
-    "DAYALONE": "(?<!第)(?:{NB}(?P<d>{AR}{1,2}){SP}|(?P<d>{DAYCN_MULTI}))日(?!{DURATION})",
+    # ("8号晚上9点": with a time of day after it, 号 is a day too.)
+    "DAYALONE": ("(?<!第)(?:(?:{NB}(?P<d>{AR}{1,2}){SP}|(?P<d>{DAYCN_MULTI}))日(?!{DURATION})"
+                 "|{NB}(?P<d>{AR}{1,2}){SP}号(?={SP}(?:{-POD}|{-TIME})))"),
     # ---- parts of months and years
     "XUN": f"(?:(?P<xun>{_alt(T.XUN)})|(?P<hm>{_alt(T.HALF_MONTHS)}))",
     "MONTHBOUND": "(?:(?P<mb>月初|月底|月末|初(?![一二三四五六七八九十])|底|末)|(?P<mb>中)(?=[，。、；）)]|$))",
@@ -128,7 +145,9 @@ FRAGMENTS: dict[str, str] = {
     # A season word alone, as chronicles and gazetteers open an entry under a year heading
     # ("春，县境旱"): only after a break and before a comma or colon ("迎春，", "春联" are none).
     "SEASONBARE": (f"(?<![^{re.escape(T.LAYOUT_SPACE + T.SEASON_BARE_AFTER)}])(?P<season>{_alt(T.SEASONS)})"
-                   "(?=[，,：:]|$)"),
+                   "(?:天)?(?=[，,：:]|$)"),
+    # Where a word that is a date only as a clause's opener may stand: a break before it.
+    "CLAUSE_OPENS": f"(?<![^，。；：:;{re.escape(T.LAYOUT_SPACE)}])",
     "YEARPART": "(?:{MONTHTAIL}|{WHOLEYEAR}|{TURN}|{SEASON})",
     # ---- clock
     "POD": f"(?P<pod>{_alt(T.PART_OF_DAY)})",
@@ -137,15 +156,22 @@ FRAGMENTS: dict[str, str] = {
                "|(?P<mi>{AR}{2})(?![0-9０-９.．%度万]))"),
     "HOURMARK": "[时点](?:钟|整|许)?",
     "TIME": ("(?:{NB}(?P<h>{AR}{1,2}){SP}[:：]{SP}(?P<mi>[0-5][0-9])(?:[:：][0-5][0-9])?{NE}(?:时)?"
+             "|(?P<hp>{PAIR}){SP}{HOURMARK}(?![0-9０-９零一二三四五六七八九十间期代候分])"
              "|{HOUR}{SP}{HOURMARK}(?:{SP}{MINUTE}|(?![0-9０-９零一二三四五六七八九十间期代候])))"),
     "BAREHOUR": "{HOUR}(?={SP}{CONN}{SP}(?:{POD}{SP})?{HOUR}{SP}[时点:：])",
     "CLOCK": "(?:{POD}{SP})?(?:{TIME}|{BAREHOUR})(?:{SP}{CONN}{SP}(?P<end>(?:{POD}{SP})?{TIME}))?",
     # Double-hours (时辰): "戌时", "子初", "午正".
     "SHICHEN": f"(?P<sc>[{T.EARTHLY_BRANCHES}]){{SP}}(?P<sck>{_alt(T.SHICHEN_MARKS)})",
-    "TAIL": "(?:{SP}{CLOCK}|{SP}{POD}(?:{SP}{SHICHEN})?|{SP}{SHICHEN})?",
+    # What a day goes on with: a clock time, a part of the day, a double-hour, "全天" (all of it).
+    "TAIL": "(?:{SP}{CLOCK}|{SP}{POD}(?:{SP}{SHICHEN})?|{SP}{SHICHEN}|{SP}{WHOLEDAY})?",
+    "WHOLEDAY": f"{_alt([T.WHOLE_DAY])}(?![{re.escape(T.RELATIVE_DAY_WORD_NOT_BEFORE[T.WHOLE_DAY])}])",
     # ---- a point in time, and the names a calendar gives to days
     "POINT": ("(?:{YEAR}(?:{SP}{YEARPART})?|{MONTHTAIL}|{DAYALONE}|{DAYREL}|{TURN}|{YEARBOUND_ALONE}"
-              "|{MONTHBOUND_ALONE}|{XUN}|{SEASONALONE}){TAIL}"),
+              "|{MONTHBOUND_ALONE}|{XUN}|{SEASONALONE}|{PODALONE}){TAIL}"),
+    # A part of the day opening a clause by itself ("上午，……；下午，……"): that part of the
+    # day before it. Only whole clause openers, never inside words ("晚间新闻", "夜间施工").
+    "PODALONE": ("{CLAUSE_OPENS}"
+                 f"(?P<pod>{_alt(w for w in T.PART_OF_DAY if len(w) > 1)})(?=[，,]|$)"),
     "LUNARMONTH": "(?:(?P<lm>[正冬腊]|十[一二]?|[一二三四五六七八九]|{NB}{AR}{1,2}){SP}月)",
     "LUNARDAY": ("(?:(?P<ld>初(?:[一二三四五六七八九十]|[0-9]{1,2}(?![0-9]))|[二两]十[一二三四五六七八九]?|十[一二三四五六七八九]?"
                  "|廿[一二三四五六七八九]?|三十)(?:{SP}[日号])?|(?P<ld>{AR}{1,2}){NE}(?:{SP}[日号])?"
@@ -176,16 +202,22 @@ FRAGMENTS: dict[str, str] = {
                 f"|[周週](?=.(?![\u4e00-\u9fff](?<![{T.AFTER_WEEKDAY}])))"
                 f"){{SP}}(?P<wd>[{''.join(T.WEEKDAYS)}])"),
     "WEEK": f"(?<!每)(?P<wrel>{_alt(T.WEEK_RELATIVE)}){{SP}}{{WEEKWORD}}(?![{''.join(T.WEEKDAYS)}年期])",
-    "NUMDATE": ("{NB}(?P<num>(?:1[5-9]|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
+    # A two-digit day may run into its clock time where a layout lost the space
+    # ("2018-12-1209:03"): read that way only when a whole time follows.
+    "NUMDATE": ("{NB}(?:(?P<num>(?:1[5-9]|20){AR}{2}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|[.．][0-9]{1,2}[.．])[0-9]{2})"
+                "(?=[0-9]{1,2}[:：][0-5][0-9](?![0-9]))(?P<h>[0-9]{1,2})[:：](?P<mi>[0-5][0-9])(?:[:：][0-5][0-9])?{NE}"
+                "|(?P<num>(?:1[5-9]|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
                 "|/[0-9]{1,2}(?:/[0-9]{1,2})?|[.．][0-9]{1,2}(?:[.．][0-9]{1,2})?))"
-                "(?![0-9０-９]|[.．][0-9]|{SP}[{DECIMAL_UNITS}])"),
+                "(?![0-9０-９]|[.．][0-9]|{SP}[{DECIMAL_UNITS}]))"),
     # The ends of a range: a point, a festival or a weekday ("去年春节到元宵节", "上周四到十月一日").
     # (the longer readings first: an alternation takes the first that fits)
     "RANGEPOINT": ("(?:(?:{YEAR}{SP})?{FESTIVAL}{TAIL}|(?:{YEAR}(?:{SP}{MONTH})?|{MONTH}){SP}{ORDPART}{TAIL}"
                    "|{POINT}|{WEEKDAY}{TAIL})"),
     # A range may start at a bare time of day when its end names the day ("2点至明天4点",
     # "夜间至次日上午"); "3 时至 5 时" is one clock reading's range (CLOCK).
-    "RANGEFROM": "(?:{RANGEPOINT}|{CLOCK}|{POD})",
+    # or at a bare year when its end writes the year and a month ("1985到89年9月").
+    "RANGEFROM": ("(?:{RANGEPOINT}|{CLOCK}|{POD}"
+                  "|{YEAR4}(?={SP}{CONN}{SP}[0-9０-９]{2}(?:[0-9０-９]{2})?{SP}年{SP}{MONTHNUM_RAW}{SP}月))"),
     # ---- parts of a year or month counted by number: "2021年第一周", "明年第九个月",
     # "今年的最后3周", "这个月前两天", "6月第3个星期日", "四月的最后一个星期一"
     "ORDNUM": "(?:{AR}{1,3}|[一二两三四五六七八九十百]{1,4})",
@@ -196,7 +228,7 @@ FRAGMENTS: dict[str, str] = {
                 f"|(?P<ok>{_alt(T.ORDINAL_KINDS)}){{SP}}(?P<on>{{ORDNUM}}){{SP}}(?:个{{SP}})?{{ORDUNIT}}"
                 "|(?P<ok>首)(?P<ou>月|周|日))"),
     # ---- offsets from the previous mention: "3 日后", "两个月后", "三年后"
-    "OFFSETNUM": "(?:{NB}(?P<on>{AR}{1,3}){NE}|(?P<on>[一二两三四五六七八九十百]{1,4}|半))",
+    "OFFSETNUM": "(?:{NB}(?P<on>{AR}{1,3}){NE}|(?<![几多数])(?P<on>[一二两三四五六七八九十百]{1,4}|半))",
     "OFFSET": (f"{{OFFSETNUM}}{{SP}}(?P<ou>{_alt(T.OFFSET_UNITS)})(?:{{SP}}半)?"
                f"{{SP}}(?P<od>{_alt(T.OFFSET_DIRECTIONS)})"),
     # "第三天", "第七年": the N-th day or year counting the previous mention's as the first.

@@ -113,8 +113,8 @@ def _decade(start: date, end: date) -> str:
 
 
 def _century(start: date, end: date) -> str:
-    number = (start.year - 1) // 100 + 1
-    first = (number - 1) * 100 + 1
+    number = start.year // 100 + 1
+    first = (number - 1) * 100
     if (start.year, end.year) == (first, first + 99):
         return f"{number}世纪"
     for word, (a, b) in T.CENTURY_PARTS.items():

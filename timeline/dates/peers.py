@@ -28,7 +28,7 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "dates" / "peer_su
 # Everything else is in scope and counted.
 OUT_OF_SCOPE: tuple[tuple[str, str, str], ...] = (
     ("durations_from_now", r"未来|过去|最近|近[0-9一二三两几仨]+|还剩|今后|[0-9一二三四五六七八九十两几半]+\s*个?\s*多?\s*"
-                           r"(?:小时|钟头|分钟|分半钟?|秒)(?:前|后|内|以内|之内|以来)?|今明两年|工作日"
+                           r"(?:小时|钟头|分钟|分半钟?|秒|刻钟)(?:前|后|内|以内|之内|以来)?|工作日"
                            r"|[0-9一二三四五六七八九十两几半仨]+\s*个?\s*[多半]?\s*(?:年|个?月|天|日|周|星期)\s*[多半]?"
                            r"\s*(?:以内|之内|内|以来|来)|分半以内",
      "durations counted from the reader's 'now' (未来48小时, 过去三天, 近两年): a document's "

@@ -152,6 +152,15 @@ def _clock(f: dict[str, str], pod_word: str | None, text: str) -> tuple[str, int
     return _hhmm(hour, minute or 0), shift
 
 
+def _pair(word: str) -> tuple[str, str]:
+    """"七八" -> ("七", "八"), "十一二" -> ("十一", "十二"): two neighbouring numbers written
+    together; any other two digits ("二五") are no such pair."""
+    first, second = (word[:2], "十" + word[2]) if len(word) == 3 else (word[0], word[1])
+    if to_int(second) != to_int(first) + 1:
+        raise NotADate
+    return first, second
+
+
 def _window(hour: int) -> PartOfDay:
     return [part for first, part in T.CLOCK_WINDOWS if first <= hour][-1]
 
@@ -167,7 +176,13 @@ def _times(m: re.Match, rule: Rule, lo: int, hi: int, pod_word: str | None = Non
     pod_word = f.get("pod", pod_word)
     if pod_word:
         out["pod"] = T.PART_OF_DAY[pod_word][0]
-    if "h" in f:
+    if "hp" in f:                                       # "三四点": from the first to the second
+        first, second = _pair(f["hp"])
+        text = m.string[lo:cut]
+        out["time"], out["day_shift"] = _clock({"h": first}, pod_word, text)
+        out["end_time"], _ = _clock({"h": second}, pod_word, text)
+        out.setdefault("pod", _window(int(out["time"][:2])))
+    elif "h" in f:
         out["time"], out["day_shift"] = _clock(f, pod_word, m.string[lo:cut])
         out.setdefault("pod", _window(int(out["time"][:2])))
     if end_span:
@@ -276,7 +291,7 @@ def _years_of(f: dict[str, str]) -> dict:
     if century_part is None:
         raise NotADate
     if "cn" in f:
-        first = (to_int(f["cn"]) - 1) * 100 + 1
+        first = (to_int(f["cn"]) - 1) * 100
         return {"years": (Precision.CENTURY, first + century_part[0], first + century_part[1])}
     return {"age": (T.CENTURY_RELATIVE[f["crel"]], None, century_part)}
 
@@ -300,7 +315,7 @@ def p_point(m, rule):
     """A point, with the open side its words give."""
     f = fields(m, rule)
     p = point(m, rule, f=f)
-    if not p.has_date and p.time is None:
+    if not p.has_date and p.time is None and p.pod is None:
         raise NotADate
     return Parsed(p, open=_open(f))
 
@@ -311,7 +326,40 @@ def p_clock(m, rule):
 
 def p_range(m, rule):
     (a0, a1), (b0, b1) = _sides(m, rule)
-    return Parsed(point(m, rule, a0, a1), point(m, rule, b0, b1))
+    first, last_f = point(m, rule, a0, a1), fields(m, rule, b0, b1)
+    last = point(m, rule, b0, b1, f=last_f)
+    if "y2" in last_f and first.year is not None:        # "1985到89年9月": 1989
+        last = replace(last, year=_same_century(first.year, last.year % 100))
+    return Parsed(first, last)
+
+
+def _same_century(year: int, yy: int) -> int:
+    """A two-digit year after a four-digit one: the first such year from `year` on."""
+    value = year - year % 100 + yy
+    return value if value >= year else value + 100
+
+
+def p_monthday(m, rule):
+    """"7·21", "11/3号", "09-01 20:01", and a range of them."""
+    to = _span_of(m, rule, "to", m.start(), m.end())
+    if to is None:
+        return Parsed(point(m, rule))
+    return Parsed(point(m, rule, m.start(), to[0]), point(m, rule, *to))
+
+
+def p_month_pair(m, rule):
+    """"七八月份": from the first month to the second."""
+    f = fields(m, rule)
+    first, second = _pair(f["mp"])
+    return Parsed(replace(point(m, rule, f=f), month=to_int(first)), Point(month=to_int(second)))
+
+
+def p_relative_pair(m, rule):
+    """"今明两年", "明后两天": from the first relative year or day to the second."""
+    first, second = T.RELATIVE_PAIRS[fields(m, rule)["rp"]]
+    if first in T.RELATIVE_YEARS:
+        return Parsed(Point(year_rel=first), Point(year_rel=second))
+    return Parsed(Point(day_rel=first), Point(day_rel=second))
 
 
 def p_unit_range(m, rule):
@@ -321,7 +369,10 @@ def p_unit_range(m, rule):
     first = point(m, rule, m.start(), a1)
     last_f = fields(m, rule, b0, b1)
     key = _UNIT_OF_RULE[rule.name]
-    value = to_int(last_f[{"day": "d", "month": "m", "year": "y"}[key]])
+    if "yy" in last_f:                                   # "1985—89年": in the first one's century
+        value = _same_century(first.year, to_int(last_f["yy"]))
+    else:
+        value = to_int(last_f[{"day": "d", "month": "m", "year": "y"}[key]])
     last = Point(**{key: value}, **_times(m, rule, b1, m.end()))
     return Parsed(first, last, is_list=rule.name.endswith("_list"))
 

@@ -97,6 +97,11 @@ class Context:
             return self.reference
         if anchor == "reference":             # "明天" is a date; we just cannot say which
             raise NoContext("no reference date to count from")
+        if self.prev is None and self.year is None and self.month is None:
+            # Nothing at all to count from ("15点20分", "六天后" alone): a date we cannot
+            # place, like "明天" without a reference. After a coarser mention or under a
+            # document year it is a generic use ("当日即办结"), skipped.
+            raise NoContext("no day to count from: give a reference date")
         raise Unanchored
 
 
@@ -252,12 +257,12 @@ def _age(p: Point, ctx: Context) -> Resolved:
         first = base + tens if base + tens <= now else base - 100 + tens
         years = (Precision.DECADE, first + part[0], first + part[1])
     else:
-        century = (now - 1) // 100 + 1 + (century_offset or 0)
+        century = now // 100 + 1 + (century_offset or 0)
         if tens is not None:
             first = (century - 1) * 100 + tens
             years = (Precision.DECADE, first + part[0], first + part[1])
         else:
-            first = (century - 1) * 100 + 1
+            first = (century - 1) * 100
             years = (Precision.CENTURY, first + part[0], first + part[1])
     precision, a, b = years
     _check(a)

@@ -39,11 +39,16 @@ MONTH_BOUNDS = {
 }
 
 # Words for the start/middle/end of a year (after "2020 年" or alone): month ranges,
-# precision month. 年初 = January, 年中 = June-July, 年底/年末/年终 = December.
-# "9 月 1 日至年底" is a range to 31 December (precision day); "至年底" alone is December:
-# the open start it implies is not a date this mention can give.
+# precision month. 年初 = January-February: the opening of a year in China runs to the
+# Spring Festival and the local congresses (两会), which fall in January or February, so a
+# yearbook's "年初" is as often February; 伊始 ("at the very start") is January. 年中 =
+# June-July. 年底/年末/年终 = December, the statistical year-end ("截至2020年底" counts to 31
+# December; JioNLP's November-December would spread a yearbook's year-end over two months).
+# A month's 月初/月底 are its 旬 (above). "9 月 1 日至年底" is a range to 31 December
+# (precision day); "至年底" alone is December: the open start it implies is not a date this
+# mention can give.
 YEAR_BOUNDS = {
-    "初": (1, 1), "伊始": (1, 1), "中": (6, 7), "底": (12, 12), "末": (12, 12), "终": (12, 12),
+    "初": (1, 2), "伊始": (1, 1), "中": (6, 7), "底": (12, 12), "末": (12, 12), "终": (12, 12),
 }
 
 # Quarter ordinals; the span is months 3q-2 .. 3q, precision quarter.
@@ -63,8 +68,10 @@ SEASON_BARE_AFTER = "，。；：,;:（(“\"「▲△※●◆·•-"
 # readjustment years 1963-1965 belong to no plan, so the third began in 1966.
 FIVE_YEAR_PLANS = {1: 1953, 2: 1958, **{n: 1966 + 5 * (n - 3) for n in range(3, 21)}}
 # Parts of a decade, as years from its start (80年代初 = 1980-1982); parts of a century, as
-# years from its first year (centuries count from year 1: 21世纪 = 2001-2100, 21世纪初 =
-# 2001-2010). The first word of a span is the one labels write.
+# years from its first year. A century holds the years of its ten decades: 20世纪 =
+# 1900-1999, as "20世纪80年代" is 1980-1989 and "20世纪00年代" 1900-1909, and as the years
+# are said (21世纪初 = 2000-2009, "the early 2000s"), though the strict count from year 1
+# would make it 1901-2000. The first word of a span is the one labels write.
 # "岁末年初": the turn of a year, December to the next January (precision month).
 YEAR_TURNS = {"岁末年初": (12, 13), "年末岁初": (12, 13), "年终岁首": (12, 13), "岁末岁初": (12, 13)}
 # The words after a plan's number: which of its five years they mean (0 = the first).
@@ -147,7 +154,7 @@ RELATIVE_MONTHS = {
 }
 RELATIVE_DAYS = {
     "同日": ("previous", 0), "当日": ("previous", 0), "当天": ("previous", 0),
-    "是日": ("previous", 0), "同一天": ("previous", 0),
+    "是日": ("previous", 0), "同一天": ("previous", 0), "全天": ("previous", 0),
     "次日": ("previous", 1), "翌日": ("previous", 1), "第二天": ("previous", 1),
     "前一天": ("previous", -1), "前一日": ("previous", -1),
     "今天": ("reference", 0), "今日": ("reference", 0), "本日": ("reference", 0),
@@ -164,8 +171,23 @@ RELATIVE_DAY_PARTS = {
     "当晚": ("当天", "晚上"), "是晚": ("当天", "晚上"), "当夜": ("当天", "夜里"),
     "是夜": ("当天", "夜里"), "次日晚": ("次日", "晚上"), "翌日晚": ("翌日", "晚上"),
 }
-# What makes a relative day word part of a name: "光明日报", "今日头条", "明日之后".
+# What makes a relative day word part of a name: "光明日报", "今日头条", "明日之后"; and
+# what makes one word part of another: "全天候" (all-weather), "全天然", "全天下".
 RELATIVE_DAY_NOT_BEFORE = ("报", "头条", "之后", "之星")
+RELATIVE_DAY_WORD_NOT_BEFORE = {"全天": "候然下"}
+# "全天": all of a day; after a day ("9月16日全天") it is part of that mention.
+WHOLE_DAY = "全天"
+# Two neighbouring relative years or days with their count: "今明两年" (this year and
+# next), "明后两天", "去今两年"; without the count only where it is still unmistakable
+# ("明后天", "今明年"; "前去" is "to go to"). Each pair is a range from the first to the second.
+_PAIR_YEARS = ("去年", "今年", "明年", "后年")
+_PAIR_DAYS = ("昨天", "今天", "明天", "后天")
+RELATIVE_PAIRS = {
+    f"{a[0]}{b[0]}{count}{unit}": (a, b)
+    for words, units in ((_PAIR_YEARS, ("年",)), (_PAIR_DAYS, ("天", "日")))
+    for a, b in zip(words, words[1:])
+    for unit in units for count in ("两", "二", *([""] if a in ("今年", "明年", "明天") else []))
+}
 # "前一天" counts back from the previous mention's first day; the others from its last day
 # ("9 月 16—17 日……次日" is the 18th).
 COUNT_FROM_START = frozenset({"前一天", "前一日"})
