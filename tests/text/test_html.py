@@ -67,3 +67,17 @@ def test_a_page_in_utf16_is_sniffed_after_decoding():
     data = (HTML / "dashiji-2019-01.html").read_text(encoding="utf-8").replace('charset="utf-8"', "")
     source = read_source(data.encode("utf-16"), name="page")
     assert source.format == "html" and source.text.startswith("# 2019年1月大事记\n1月2日")
+
+
+def test_short_chinese_list_items_are_main_text():
+    # readability's default keeps a list only from 25 characters on, a long sentence in
+    # Chinese: a timeline of one short item per list lost most of its entries.
+    assert page_lines("short-items.html") == [
+        "# 2021年城区防汛工作纪要",
+        "## 2021年6月12日",
+        "- 上午，启动防汛四级响应。",
+        "- 15时，发布暴雨蓝色预警。",
+        "## 2021年6月13日",
+        "- 凌晨，城东低洼片区积水，转移居民86户。",
+        "- 同日，解除防汛响应。",
+    ]

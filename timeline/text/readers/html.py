@@ -32,12 +32,16 @@ TITLE_LOOKBACK_LINES = 8
 TITLE_MAX_CHARS = 60
 TITLE_MIN_SHARED_CHARS = 2
 TITLE_NOT_ENDING = tuple("。；;！!？?，,：:")
+# readability drops a list, table or div holding less text than this; its default, 25, is
+# a long sentence in Chinese, and timelines of short items ("- 15时，发布暴雨蓝色预警。") lost
+# most of their entries.
+MIN_BLOCK_TEXT_CHARS = 10
 
 
 def read_html(text: str, *, name: str) -> str:
     content = HtmlLines()
     try:
-        document = Document(text)
+        document = Document(text, min_text_length=MIN_BLOCK_TEXT_CHARS)
         summary = document.summary(html_partial=True)
         page = lxml.html.document_fromstring(text)
         content.write(lxml.html.fragment_fromstring(summary, create_parent="div"))
@@ -47,10 +51,15 @@ def read_html(text: str, *, name: str) -> str:
     if _main_text_chars(content) < MIN_MAIN_TEXT_CHARS:
         raise UnreadableDocument(name, "an HTML page with no main text (only navigation, links or "
                                  "scripts: save a page built by JavaScript after it has loaded)")
-    lines = content.lines
-    title = _title(HtmlLines().write(page), lines, document.title())
-    if title:
-        lines = [heading(1, title), *lines]
+    # Lines that are mostly links are navigation, whatever block readability kept them in.
+    lines = [line for line, linked in zip(content.lines, content.linked) if linked < MAX_LINKED_SHARE]
+    first = next((i for i, line in enumerate(lines) if furniture_prefix(line) < len(line)), None)
+    if first is not None and not lines[first].startswith("#") and _is_title(lines[first], document.title(), lines[first + 1:]):
+        lines[first] = heading(1, squeeze(lines[first]))  # a title kept inside the content
+    else:
+        title = _title(HtmlLines().write(page), lines, document.title())
+        if title:
+            lines = [heading(1, title), *lines]
     return "\n".join(lines)
 
 
@@ -69,11 +78,16 @@ def _title(page_lines: list[str], content_lines: list[str], page_title: str) -> 
     for line in reversed(page_lines[max(0, start - TITLE_LOOKBACK_LINES):start]):
         if furniture_prefix(line) == len(line):
             continue
-        text = squeeze(line.lstrip("#"))
-        shared = SequenceMatcher(None, text, page_title, autojunk=False).find_longest_match()
-        if (len(text) <= TITLE_MAX_CHARS and not text.endswith(TITLE_NOT_ENDING)
-                and not line.startswith("- ") and shared.size >= TITLE_MIN_SHARED_CHARS
-                and not any(squeeze(c.lstrip("#")) == text for c in content_lines[:TITLE_LOOKBACK_LINES])):
-            return text
-        return None
+        return squeeze(line.lstrip("#")) if _is_title(line, page_title, content_lines) else None
     return None
+
+
+def _is_title(line: str, page_title: str, content_lines: list[str]) -> bool:
+    """A short plain line sharing words with the page's <title>, not repeated in the content."""
+    if line.startswith("- "):
+        return False
+    text = squeeze(line.lstrip("#"))
+    shared = SequenceMatcher(None, text, page_title, autojunk=False).find_longest_match()
+    return (len(text) <= TITLE_MAX_CHARS and not text.endswith(TITLE_NOT_ENDING)
+            and shared.size >= TITLE_MIN_SHARED_CHARS
+            and not any(squeeze(c.lstrip("#")) == text for c in content_lines[:TITLE_LOOKBACK_LINES]))
