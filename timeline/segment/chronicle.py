@@ -186,6 +186,9 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
         walk.current.pieces.extend(_pieces(line, info, continuing=not new_block))
         return
     opening = _opening(walk, info, new_block, found)
+    if opening is _STATISTIC:
+        walk.current = current = current or walk.pending     # carried on in the entry before
+        opening = None
     if opening is not None:
         block = walk.open(line, info.shape.start, opening, close)
         block.first = info.clean if mark != "bracket" else None
@@ -247,9 +250,8 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool, found: Survey) -> _Op
     if info.may_date and (new_block or mark != "text"):
         context = walk.context
         own, line = read_line(info.text, context)
-        if (isinstance(own, DateSpan) and own.precision == Precision.YEAR and not own.relative
-                and not found.year_grain and mark == "text" and walk.current is not None):
-            return None                      # a statistic inside the entry before
+        if mark == "text" and _is_statistic(walk, own, found):
+            return _STATISTIC
         if isinstance(own, DateSpan) and _rolls_over(walk, own):
             context = context.after(whole_year(walk.last.start.year + 1))
             own, line = read_line(info.text, context)
@@ -269,6 +271,22 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool, found: Survey) -> _Op
     if mark == "item" or walk.current is None:
         return _Opening(from_context(heading))
     return None
+
+
+# What `_opening` says of a line that opens with a statistic's year: no entry, no date in force.
+_STATISTIC = _Opening(None)
+
+
+def _is_statistic(walk: _Walk, own: DateSpan | DateWarning | None, found: Survey) -> bool:
+    """A paragraph opening with a year alone ("2018年，全县有36名……") in a chronicle whose
+    entries open with days or months is a statistic, not an entry: inside an entry, or under
+    a heading once a year is in force (the title's, a year or month heading's, the entries').
+    Its year never becomes the year in force: "2018年，……" under "2019年" / "5月" is a figure
+    of the year before, and the next "9日" is still in May 2019."""
+    if not (isinstance(own, DateSpan) and own.precision == Precision.YEAR and not own.relative
+            and not found.year_grain):
+        return False
+    return walk.current is not None or walk.context.previous is not None or walk.context.year is not None
 
 
 def _rolls_over(walk: _Walk, date: DateSpan) -> bool:

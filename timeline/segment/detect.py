@@ -7,6 +7,7 @@ entries in their true context.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
@@ -14,7 +15,7 @@ from typing import Iterable
 
 from timeline.dates import DateSpan, DateWarning, Precision, may_open
 from timeline.segment import vocabulary as v
-from timeline.segment.lines import SURVEY_CONTEXT, Shape, clean_piece, line_shape, opening_date
+from timeline.segment.lines import SURVEY_CONTEXT, Shape, clean_piece, is_date_heading, line_shape, opening_date
 from timeline.text import CleanText, Layout, TextLine
 from timeline.text.layout import display_width
 
@@ -68,32 +69,42 @@ def survey(layout: Layout, *, structured: bool = False) -> Survey:
     infos = tuple(_info(line) for line in lines)
     wrapped = not structured and is_wrapped(lines)
     titled = 0
-    dated: list[LineInfo] = []
+    dated: list[int] = []             # lines that may open an entry with a date (date headings too)
     for i, (line, info) in enumerate(zip(lines, infos)):
         if line.text.startswith(v.TITLE_OPEN) and v.TITLE_CLOSE in line.text and not info.may_date:
             # a 【title】, unless it is a group marker over items ("【中国】" then "- ……")
             titled += i + 1 == len(infos) or infos[i + 1].shape.mark not in _ITEM_MARKS
         elif info.may_date and _starts_entry(lines, infos, i, wrapped):
-            dated.append(info)
-    kind = _layout(titled, len(dated), infos)
-    return Survey(kind, infos, wrapped, kind == "chronicle" and year_grain(dated))
+            dated.append(i)
+    kind = _layout(titled, dated, infos)
+    return Survey(kind, infos, wrapped, kind == "chronicle" and year_grain(infos[i] for i in dated))
 
 
-def _layout(titled: int, dated: int, infos: tuple[LineInfo, ...]) -> str:
-    if titled >= 2 and dated <= 2 * titled:
+def _layout(titled: int, dated: list[int], infos: tuple[LineInfo, ...]) -> str:
+    if titled >= 2 and len(dated) <= 2 * titled:
         return "yearbook"
-    if dated >= 2 and not _reads_as_prose(infos):
+    if len(dated) >= 2 and not _reads_as_prose(infos, dated):
         return "chronicle"
     return "yearbook" if titled and not dated else "prose"
 
 
 def year_grain(lines: Iterable[LineInfo]) -> bool:
     """Whether a chronicle's entries open with years ("1985年 ……", a 年表): read on a sample
-    of the lines that may open with a date."""
-    kinds = [info.opens for info in islice((i for i in lines if i.may_date), v.YEAR_GRAIN_SAMPLE)]
-    read = [span for span in kinds if isinstance(span, DateSpan)]
+    of the lines that may open with a date. Date headings are no entries: a year heading
+    ("2019年") over its months says nothing of the grain, and month headings ("5月") say the
+    entries are finer than years (a year opening a line under them is a statistic)."""
+    read: list[DateSpan] = []
+    months = 0                      # date headings finer than a year
+    for info in islice((i for i in lines if i.may_date), v.YEAR_GRAIN_SAMPLE):
+        span = info.opens
+        if not isinstance(span, DateSpan):
+            continue
+        if is_date_heading(info.text):
+            months += span.precision != Precision.YEAR
+        else:
+            read.append(span)
     years = sum(span.precision == Precision.YEAR and not span.relative for span in read)
-    return bool(read) and years >= v.YEAR_GRAIN_SHARE * len(read)
+    return bool(read) and years > months and years >= v.YEAR_GRAIN_SHARE * len(read)
 
 
 def _info(line: TextLine) -> LineInfo:
@@ -130,16 +141,24 @@ def is_wrapped(lines: tuple[TextLine, ...]) -> bool:
     return best >= v.WRAP_SHARE * total
 
 
-def _reads_as_prose(infos: tuple[LineInfo, ...]) -> bool:
-    """Prose holds dated sentences inside its paragraphs; a chronicle's entries open with
-    their dates and rarely hold another one that opens a sentence. Items and numbered lines
-    are a chronicle's, so only plain lines that hold more than one sentence are read (a
-    bounded sample of them)."""
+def _reads_as_prose(infos: tuple[LineInfo, ...], dated: list[int]) -> bool:
+    """Prose holds dated sentences inside its paragraphs; a chronicle's entries and headings
+    open with their dates, and its entries rarely hold another date that opens a sentence.
+    The dated sentences inside paragraphs are counted on the plain lines that hold more than
+    one sentence (a bounded sample of them; items and numbered lines are a chronicle's), and
+    weighed against the whole structure of the same stretch of the document: every line that
+    opens with a date, single sentences included, and date headings ("2019年", "1月") twice,
+    for prose has none. So a few statistics in a chronicle's bodies ("2018年，全县有……。
+    2019年1—4月，……") do not make it prose."""
     from timeline.segment.prose import dated_sentences
 
-    sample = [info for info in infos if info.shape.mark == "text"
+    sample = [i for i, info in enumerate(infos) if info.shape.mark == "text"
               and any(mark in info.text[:-1] for mark in v.SENTENCE_END)][:v.PROSE_SAMPLE_PARAGRAPHS]
-    inner = sum(1 for info in sample for found in dated_sentences(info.text, SURVEY_CONTEXT)
+    if not sample:
+        return False
+    inner = sum(1 for i in sample for found in dated_sentences(infos[i].text, SURVEY_CONTEXT)
                 if found.start > 0)
-    opening = sum(1 for info in sample if info.may_date)
-    return inner >= 2 and inner >= v.PROSE_INNER_DATES_PER_PARAGRAPH * opening
+    # the dated line starts of the stretch sampled: the whole document unless it was cut short
+    stretch = dated[:bisect_right(dated, sample[-1])] if len(sample) == v.PROSE_SAMPLE_PARAGRAPHS else dated
+    headings = sum(1 for i in stretch if is_date_heading(infos[i].text))
+    return inner >= 2 and inner >= v.PROSE_INNER_DATES_PER_PARAGRAPH * (len(stretch) + headings)

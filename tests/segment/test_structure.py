@@ -1,0 +1,70 @@
+"""What a chronicle's structure decides: its layout is read on the whole document (headings
+and dated line starts), and a year written as a statistic never becomes an entry nor the
+year in force."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.segment.documents import segmented
+
+# A county chronicle of two years, one paragraph per line. Its entries hold several
+# sentences, some of them dated ("2017年同期……"), and statistics open paragraphs.
+COUNTY = """\
+平川县大事记
+2019年
+1月
+6日 县委全会召开。会议回顾2018年工作。2017年以来的项目全部完成审计。
+20日 县人代会开幕。会议选举县长。2018年度预算执行情况报告获通过。
+4月
+2018年，全县共有规模以上企业80家。2017年同期为75家。
+下旬 县城东环路开工建设。全长5公里。
+9日 县第一中学新校区启用。2016年以来，县里新建学校12所。
+2020年
+3月
+2日 县复工复产推进会召开。2019年，全县工业增加值增长7%。
+"""
+
+
+def _dates(segmentation):
+    return [(e.line, e.date.start, e.date.end) for e in segmentation.entries]
+
+
+def test_a_few_dated_sentences_in_bodies_do_not_make_a_chronicle_prose():
+    """Year and month headings and the lines opening with a day outweigh the dated
+    sentences inside the entries."""
+    assert segmented(COUNTY).layout == "chronicle"
+
+
+def test_a_statistic_under_a_month_heading_is_no_entry_and_sets_no_year():
+    assert _dates(segmented(COUNTY)) == [
+        (4, date(2019, 1, 6), date(2019, 1, 6)),
+        (5, date(2019, 1, 20), date(2019, 1, 20)),
+        (8, date(2019, 4, 21), date(2019, 4, 30)),     # April 2019, not December 2018
+        (9, date(2019, 4, 9), date(2019, 4, 9)),
+        (12, date(2020, 3, 2), date(2020, 3, 2)),
+    ]
+
+
+def test_a_statistic_is_carried_on_in_the_entry_before():
+    entries = segmented(COUNTY).entries
+    assert entries[1].body.text.endswith("2017年同期为75家。")
+
+
+def test_a_statistic_inside_an_entry_stays_in_it():
+    text = "2019年大事记\n3月\n5日 县里召开大会。\n2018年，全县有企业80家。\n下旬 县城东环路开工建设。\n"
+    entries = segmented(text).entries
+    assert [(e.date.start, e.date.end) for e in entries] == [
+        (date(2019, 3, 5), date(2019, 3, 5)), (date(2019, 3, 21), date(2019, 3, 31))]
+    assert "全县有企业80家" in entries[0].body.text
+
+
+def test_the_heading_year_is_no_statistic_of_a_year_grain_chronicle():
+    """In a 年表 whose entries open with years, a year opening a line is an entry."""
+    text = "县志大事年表\n1950年 县人民政府成立。\n1952年 土地改革完成。\n1958年 县境修建水库。\n"
+    assert [e.date.start.year for e in segmented(text).entries] == [1950, 1952, 1958]
+
+
+def test_a_same_year_figure_under_a_month_heading_keeps_the_month_in_force():
+    text = "2019年大事记\n5月\n2019年，全县接待游客300万人次。\n9日 县首家5G基站开通。\n"
+    assert [(e.date.start, e.date.end) for e in segmented(text).entries] == [
+        (date(2019, 5, 9), date(2019, 5, 9))]
