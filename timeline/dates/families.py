@@ -151,5 +151,5 @@ FAMILIES: tuple[Family, ...] = (
            P.p_clock, (("上午9时", "2020-09-16..2020-09-16"),)),
 )
 
-MASTER, RULES = compile_rules(FAMILIES)
+MASTER, RULES = compile_rules(FAMILIES, shared=_POINT_LEAD)
 MEANINGS = {family.name: family.meaning for family in FAMILIES}

@@ -308,17 +308,22 @@ def _uniquify(rule: str, pattern: str, counter) -> tuple[str, tuple[tuple[str, s
     return _GROUP.sub(sub, pattern), tuple(found)
 
 
-def compile_rules(families) -> tuple[re.Pattern, dict[str, Rule]]:
+def compile_rules(families, shared: tuple[str, ...] = ()) -> tuple[re.Pattern, dict[str, Rule]]:
     """The master regex and each rule's own regex, from the family records in order.
 
     Each rule's pattern starts with its family's `lead` as a lookahead, and the master's
     prefilter is the alternation of those leads: a position the prefilter skips is one no
     rule could match, so a new family is never silently skipped. The first-character test
-    before it is derived from the leads too (`first_chars`)."""
+    before it is derived from the leads too (`first_chars`).
+
+    `shared`: lead pieces that many families' leads hold (where a point-like date starts).
+    The master tests them once per position and keeps the answer in a group (`_shared`);
+    a family whose lead holds them all asks that group instead of testing them again."""
     rules: dict[str, Rule] = {}
-    runs: list[tuple[str, list[str]]] = []     # (lead, master parts) of consecutive families
+    runs: list[tuple[str, list[str]]] = []     # (lead test, master parts) of consecutive families
     leads: list[str] = []
     counter = count()
+    common = [_guarded(_GROUP.sub("(?:", expand(piece))) for piece in shared]
     for family in families:
         pieces = [_guarded(_GROUP.sub("(?:", expand(piece))) for piece in family.lead]
         leads += [piece for piece in pieces if piece not in leads]     # shared ones once
@@ -338,15 +343,24 @@ def compile_rules(families) -> tuple[re.Pattern, dict[str, Rule]]:
         # matched at the master's start gives the same span. Consecutive families with the
         # same lead test it once.
         part = f"(?P<{family.name}>{_GROUP.sub('(?:', body)})"
-        if runs and runs[-1][0] == lead:
+        rest = [piece for piece in pieces if piece not in common]
+        if common and len(rest) + len(common) == len(pieces):
+            alone = f"(?={'|'.join(rest)})" if rest else "(?!)"   # where no shared piece starts
+            test = f"(?(_shared)|{alone})"
+        else:
+            test = f"(?={lead})"
+        if runs and runs[-1][0] == test:
             runs[-1][1].append(part)
         else:
-            runs.append((lead, [part]))
-    parts = [f"(?={lead})(?:{'|'.join(members)})" for lead, members in runs]
-    starts = "|".join(leads)
-    chars = re.escape("".join(sorted(first_chars(starts))))
+            runs.append((test, [part]))
+    parts = [f"{test}(?:{'|'.join(members)})" for test, members in runs]
+    chars = re.escape("".join(sorted(first_chars("|".join(leads)))))
+    others = "|".join(piece for piece in leads if piece not in common)
     # Most positions cannot start a date: cheap lookaheads skip them before the rules run.
-    master = re.compile(f"(?=[{chars}])(?={starts})(?:{'|'.join(parts)})")
+    # (Atomic: where a shared piece starts, the others need no second try.)
+    prefilter = (f"(?>(?=(?P<_shared>{'|'.join(common)}))|(?={others}))" if common
+                 else f"(?={others})")
+    master = re.compile(f"(?=[{chars}]){prefilter}(?:{'|'.join(parts)})")
     return master, rules
 
 
