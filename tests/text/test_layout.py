@@ -125,3 +125,12 @@ def test_repeated_headings_and_titles_are_not_running_heads():
     layout = undo_layout(chapter * 4 + "青山湖年鉴 2020 · 12 ·\n正文。\n青山湖年鉴 2020 · 14 ·\n")
     assert [r.text for r in layout.removed] == ["青山湖年鉴 2020 · 12 ·", "青山湖年鉴 2020 · 14 ·"]
     assert sum(line.text == "规划建设" for line in layout.lines) == 4
+
+
+def test_a_running_head_with_a_decorated_page_number_goes_even_once():
+    # An excerpt of a page or two repeats nothing; "·56·" beside a name is still furniture.
+    text = ("·56·                        东湖开发区年鉴（2022）\n经济发展\n【概况】2021年，开发区实现增加值12亿元。\n"
+            "2019 年大事记\n正文一句。\n— 57 —\n")
+    layout = undo_layout(text)
+    assert [r.text.strip() for r in layout.removed] == ["·56·                        东湖开发区年鉴（2022）", "— 57 —"]
+    assert "2019年大事记" in all_text(layout).text          # a bare number beside text stays

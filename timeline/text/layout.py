@@ -130,14 +130,14 @@ def _stripped(line: TextLine) -> TextLine:
 def _page_furniture(lines: list[TextLine]) -> set[int]:
     """Line numbers of page numbers and running heads (short lines repeated page after page)."""
     furniture: set[int] = set()
-    candidates: list[tuple[int, str, bool]] = []
+    candidates: list[tuple[int, str, bool, bool]] = []
     counts: Counter[str] = Counter()
     for k, line in enumerate(lines):
         content = line.text.strip(p.SPACES)
         if p.PAGE_NUMBER_LINE.match(content):
             furniture.add(line.number)
             continue
-        if p.STRUCTURAL.search(content) or len(content) > p.RUNNING_HEAD_MAX_CHARS:
+        if p.STRUCTURAL.search(content) or len(p.DECORATION.sub("", content)) > p.RUNNING_HEAD_MAX_CHARS:
             continue
         if k + 1 < len(lines) and p.STRUCTURAL_START.match(lines[k + 1].text):
             continue        # a line over an entry title is a section heading, however often
@@ -145,11 +145,12 @@ def _page_furniture(lines: list[TextLine]) -> set[int]:
         key = p.DECORATION.sub("", without_number)
         if len(key) < 2 or p.NOT_IN_RUNNING_HEADS.search(key):
             continue
-        candidates.append((line.number, key, without_number != content))
+        candidates.append((line.number, key, without_number != content,
+                           bool(p.DECORATED_EDGE_PAGE_NUMBER.search(content))))
         counts[key] += 1
-    for number, key, numbered in candidates:
+    for number, key, numbered, decorated in candidates:
         needed = p.RUNNING_HEAD_REPEATS_WITH_NUMBER if numbered else p.RUNNING_HEAD_REPEATS
-        if counts[key] >= needed:
+        if counts[key] >= needed or decorated:
             furniture.add(number)
     return furniture
 

@@ -37,6 +37,12 @@ PAGE_NUMBER_LINE = re.compile(
 EDGE_PAGE_NUMBER = re.compile(
     r"^[\s·•\-—–－_|]*\d{1,4}[\s·•\-—–－_|]+|[\s·•\-—–－_|]+\d{1,4}[\s·•\-—–－_|]*$"
 )
+# A page number set between decorations at an edge ("·56·", "— 12 —") marks a running head even
+# on its only page (an excerpt of one or two pages); a bare number beside text ("2019 年大事记")
+# does not, so that one needs repeating.
+DECORATED_EDGE_PAGE_NUMBER = re.compile(
+    r"^\s*[·•\-—–－]\s*\d{1,4}\s*[·•\-—–－]|[·•\-—–－]\s*\d{1,4}\s*[·•\-—–－]\s*$"
+)
 DECORATION = re.compile(r"[\s·•\-—–－_|]+")
 # A running head is short; repeated this often without a page number, or at least twice
 # with one, a short line is page furniture rather than text.
