@@ -21,8 +21,9 @@ _MARKERS = "|".join([*T.GREGORIAN_MARKERS, *T.LUNAR_MARKERS, *T.DYNASTY_PREFIXES
 _INNER = (f"(?:{_MARKERS})?{_SP}[^（）()\\n，。；]{{0,20}}?(?:[年月日号]|{_WEEK}|初[一二三四五六七八九十]"
           f"|[初廿卅十][一二三四五六七八九十]?)")
 _BRACKETED = f"[（(]{_SP}(?P<inner>{_INNER}){_SP}[）)]"
-# A continuation of the date after a gloss in its middle: a month, a day, a lunar word.
-_GOES_ON = f"(?={_SP}(?:[0-9０-９]{{1,2}}{_SP}[月日号]|[正冬腊闰一二三四五六七八九十廿卅初]))"
+# A continuation of the date after a gloss in its middle: a month, a day, a lunar word, a
+# season or a half of the year ("1923年（民国十二年）秋", "……）下半年").
+_GOES_ON = f"(?={_SP}(?:[0-9０-９]{{1,2}}{_SP}[月日号]|[正冬腊闰一二三四五六七八九十廿卅初春夏秋]|[上下]半年))"
 
 # A note that may sit in the middle of a mention: a gloss after 年/月 that the date goes on
 # after, and a weekday after a day (its part of day or clock time may follow: "9月16日（周三）

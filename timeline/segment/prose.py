@@ -44,6 +44,8 @@ def _carries_on(mention: DateSpan, current: DateSpan | None) -> bool:
         return False
     if (mention.start, mention.end) == (current.start, current.end):
         return True
+    if mention.relative and mention.start <= current.start and current.end <= mention.end:
+        return True                     # "……恢复招生，当年录取新生160名": the time it is in
     return (mention.precision == Precision.DAY and current.precision == Precision.DAY
             and 0 <= (mention.start - current.end).days <= CARRIES_ON_DAYS)
 
@@ -79,6 +81,10 @@ def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
             if first and (at == opening or (at < first_clause_end and at - opening <= LEAD_MAX_CHARS
                                             and text[at - 1] not in _LEADING)):
                 dated = at if at == opening else opening
+            elif first and at >= first_clause_end:
+                # The sentence's first date, in a later clause: it dates the sentence where
+                # it opens a clause or is tied into one ("……前身为某所，创办于1923年秋，……").
+                dated = opening if before in v.CLAUSE_BREAK or _tied_in_clause(text, at) >= 0 else -1
             elif not first and not _carries_on(mention, current):
                 dated = at if before in v.CLAUSE_BREAK else _tied_in_clause(text, at)
             else:
