@@ -2,6 +2,10 @@
 the master names, matched alone where the master matched, gives the same span."""
 from __future__ import annotations
 
+from re import _constants as C
+from re import _parser as sre_parse
+
+import pytest
 from hypothesis import given, settings
 
 from timeline.dates.families import MASTER, RULES
@@ -29,3 +33,32 @@ def test_seed_and_gold():
 @given(TEXT)
 def test_random_text(text):
     check(text)
+
+
+def _groups_that_may_be_empty(items) -> set[int]:
+    out: set[int] = set()
+    for op, arg in items:
+        subs = []
+        if op is C.SUBPATTERN:
+            if arg[0] is not None and arg[-1].getwidth()[0] == 0:
+                out.add(arg[0])
+            subs = [arg[-1]]
+        elif op is C.BRANCH:
+            subs = arg[1]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            subs = [arg[2]]
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            subs = [arg[1]]
+        elif op is C.ATOMIC_GROUP:
+            subs = [arg]
+        elif op is C.GROUPREF_EXISTS:
+            subs = [sub for sub in arg[1:] if sub is not None]
+        for sub in subs:
+            out |= _groups_that_may_be_empty(sub.data)
+    return out
+
+
+@pytest.mark.parametrize("name", list(RULES))
+def test_no_field_matches_the_empty_string(name):
+    # grammar.matched picks the groups that took part by their text being non-empty.
+    assert _groups_that_may_be_empty(sre_parse.parse(RULES[name].pattern).data) == set()

@@ -75,3 +75,19 @@ def test_written_dates_round_trip(year, month, day, sp):
         assert (m.start, m.end, m.text) == (date(year, month, day), date(year, month, day), text)
     else:
         assert result.mentions == () and len(result.warnings) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, TEXT, CONTEXT)
+def test_what_was_read_before_changes_nothing(text, before, context):
+    # The meanings of matches are kept from call to call (resolver._MEANINGS): reading
+    # another text first (its matches in another place, before other characters) must not
+    # change what this one reads.
+    from timeline.dates.resolver import clear_cache
+
+    clear_cache()
+    alone = resolve(text, **context)
+    clear_cache()
+    resolve(before + text + before, **context)
+    resolve(text + "。" + before, year=1900)
+    assert resolve(text, **context) == alone

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import count
+from itertools import compress, count
 
 from . import tables as T
 
@@ -291,11 +291,6 @@ class Rule:
         assert regex.groups == len(self.fields), f"{self.name}: every group is a field"
         return regex
 
-    @cached_property
-    def names(self) -> tuple[str | None, ...]:
-        """Field of each group number (None for group 0, the whole match)."""
-        return (None, *(field for _group, field in self.fields))
-
 
 def _uniquify(rule: str, pattern: str, counter) -> tuple[str, tuple[tuple[str, str], ...]]:
     found: list[tuple[str, str]] = []
@@ -468,15 +463,16 @@ def fields(m: re.Match, rule: Rule, lo: int | None = None, hi: int | None = None
 _last: list = [None, ()]
 
 
-def matched(m: re.Match, rule: Rule) -> tuple[tuple[int, int, str], ...]:
+def matched(m: re.Match, rule: Rule) -> list[tuple[int, int, str]]:
     """(start, end, field) of the groups that took part in the match, in pattern order.
 
-    A production asks for the fields of several parts of one match; a big rule has over a
-    hundred groups and few of them match, so they are listed once per match (the last
-    match is remembered)."""
+    A production asks for the fields of several parts of one match; a big rule has hundreds
+    of groups and few of them match, so they are listed once per match (the last match is
+    remembered). The set groups are picked in C (no group matches the empty string, so a
+    set group's text is true; tests/dates/test_master.py checks it)."""
     if _last[0] is not m:
-        names = rule.names
-        _last[:] = [m, [(s, e, name) for (s, e), name in zip(m.regs, names) if s >= 0][1:]]
+        span = m.span
+        _last[:] = [m, [(*span(group), name) for group, name in compress(rule.fields, m.groups())]]
     return _last[1]
 
 

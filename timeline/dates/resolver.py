@@ -36,6 +36,19 @@ class Unanchored(NotADate):
 PREFER = ("document", "future", "past")
 _NOT_A_DATE = object()                                   # a match read as no date
 
+# What a match means depends on its rule and its text alone (a festival's also on the two
+# characters after it), never on the context, so a text read once is not parsed again, in
+# this call or a later one: chronicles repeat 同日, 次日, 上午 and their day numbers, line
+# after line. (rule, text, after) -> Parsed, NotADate, or the exception to raise. The
+# Parsed values are shared: nothing changes them (`replace` makes new ones).
+_MEANINGS: dict[tuple[str, str, str], Parsed | Exception | object] = {}
+_MEANINGS_KEPT = 20_000                                  # then it starts again
+
+
+def clear_cache() -> None:
+    """Forget the meanings read so far (benches time a first reading with it)."""
+    _MEANINGS.clear()
+
 
 @dataclass
 class Context:
@@ -520,15 +533,12 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
     scan, blanked = notes.blank(text)
     blanked = deque(blanked)
     covered = 0                                          # the end of the last mention's note
-    meanings: dict[tuple[str, str, str], Parsed | Exception | object] = {}
+    meanings = _MEANINGS
     for found_at in MASTER.finditer(scan):
-        if found_at.start() < covered:                   # inside a note already read
+        where = found_at.span()
+        if where[0] < covered:                           # inside a note already read
             continue
         name = found_at.lastgroup
-        where = found_at.span()
-        # What a match means depends on its text alone (a festival also on the words after
-        # it), so a text read once in this call is not parsed again: chronicles repeat 同日,
-        # 次日, 上午 and their day numbers.
         key = (name, found_at.group(), text[where[1]:where[1] + 2] if name == "festival" else "")
         parsed = meanings.get(key)
         if parsed is None:
@@ -540,6 +550,8 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
                 parsed = _NOT_A_DATE
             except (Impossible, ValueError, OverflowError) as exc:
                 parsed = exc
+            if len(meanings) >= _MEANINGS_KEPT:
+                meanings.clear()
             meanings[key] = parsed
         after = notes.AFTER.match(text, where[1])
         if after is not None:                            # "9 月 16 日（星期三）"
