@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from timeline.dates import DateSpan, Precision
 from timeline.dates.tables import PART_OF_DAY
-from timeline.events import vocabulary as v
+from timeline.segment.ending import end_of
 from timeline.segment.vocabulary import BRACKETED
 
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
@@ -63,18 +63,13 @@ def with_time_of_day(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...
 
 
 def extended(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> DateSpan:
-    """A day or range runs on to the later day the text ends it on."""
+    """A day or range runs on to the later day the text ends it on (timeline.segment.ending)."""
     if primary.precision != Precision.DAY:
         return primary
     for mention in mentions:
-        if mention.span[0] < primary.span[1] or mention.precision != Precision.DAY:
+        if mention.span[0] < primary.span[1]:
             continue
-        gap = (mention.end - primary.end).days
-        if not 0 < gap <= v.EXTEND_MAX_DAYS:
-            continue
-        after = body[mention.span[1]:mention.span[1] + v.END_WORD_REACH + 4]
-        ends = any(word in after[:v.END_WORD_REACH + len(word)] for word in v.END_WORDS)
-        to = body[max(0, mention.span[0] - 1):mention.span[0]] in v.RANGE_TO
-        if ends or to:
-            return replace(primary, end=mention.end)
+        last = end_of(body, mention, primary.end)
+        if last is not None:
+            return replace(primary, end=last)
     return primary

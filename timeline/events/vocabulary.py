@@ -30,11 +30,3 @@ CAPTION_REACH = 20
 # Characters that do not count when comparing titles and captions.
 TITLE_NOISE = re.compile(r"[\s\W_]+")
 KEY_LENGTH = 16          # hex characters of the stable key
-# An event's range runs on to a later day its text ends it on: "……开幕，次日闭幕", "……至25日
-# 结束", "……至3月2日止". The end word follows that day's mention within a few characters
-# ("次日胜利闭幕"); a day this far after the start at most.
-END_WORDS = ("闭幕", "结束", "落幕", "闭会", "收官", "散会", "落下帷幕", "止")
-END_WORD_REACH = 4
-EXTEND_MAX_DAYS = 31
-# "至25日" alone ends the range too.
-RANGE_TO = ("至", "到")

@@ -20,7 +20,7 @@ from typing import Callable, Iterator, NamedTuple
 from timeline.dates import CalendarKind, DateSpan, DateWarning, Precision, Resolution
 from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext, from_context, opening, same_day, whole_year
-from timeline.segment.detect import LineInfo, Survey, ends_sentence
+from timeline.segment.detect import LineInfo, Survey, ends_sentence, runs_on
 from timeline.segment.entry import Entry, Segmentation
 from timeline.segment.lines import (date_heading, heading_calendar, heading_date, looks_like_heading, read_line,
                                     without_markup)
@@ -178,8 +178,8 @@ def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...],
         return
     current = walk.current
     prose = found.layout == "prose"
-    new_block = (current is None or not found.wrapped or mark != "text"
-                 or _ended(lines[i - 1], infos[i - 1]))
+    new_block = (current is None or mark != "text"
+                 or (_ended(lines[i - 1], infos[i - 1]) if found.wrapped else not runs_on(lines[i - 1])))
     if prose:
         if new_block:
             walk.open(line, info.shape.start, _Opening(None), close)

@@ -121,12 +121,21 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip("”’」』）)》\"'").endswith(tuple(v.SENTENCE_END + "…"))
 
 
+def runs_on(line: TextLine) -> bool:
+    """A line that stops inside a sentence, at a comma ("……运动会开幕，" then "次日闭幕。"):
+    the next line carries it on, in any text (a short PDF page is not seen as wrapped)."""
+    return not line.ends_paragraph and line.text.endswith(v.RUN_ON_ENDS)
+
+
 def _starts_entry(lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...], i: int, wrapped: bool) -> bool:
-    """Whether a dated line can open an entry where it stands: always, unless the text is
-    wrapped and the line before ran on into it ("……大会于\\n16日闭幕。")."""
-    if not wrapped or i == 0 or infos[i].shape.mark != "text":
+    """Whether a dated line can open an entry where it stands: always, unless the line
+    before ran on into it: at a comma, or anywhere short of a sentence's end in wrapped text
+    ("……大会于\\n16日闭幕。")."""
+    if i == 0 or infos[i].shape.mark != "text":
         return True
     before = lines[i - 1]
+    if not wrapped:
+        return not runs_on(before)
     return before.ends_paragraph or ends_sentence(before.text) or infos[i - 1].shape.mark != "text"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from timeline.dates import DateSpan, Precision
 from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext
+from timeline.segment.ending import end_of
 
 # What may stand between a sentence's start and its date: spaces and opening quotes.
 _LEADING = " \u3000“\"‘'「『（("
@@ -39,13 +40,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _carries_on(mention: DateSpan, current: DateSpan | None) -> bool:
+def _carries_on(text: str, mention: DateSpan, current: DateSpan | None) -> bool:
+    """Whether a clause dated `mention` carries on the event dated `current`: the same date,
+    a relative date that holds it ("当年"), a day at most CARRIES_ON_DAYS after it, or the
+    day the text ends it on ("……开幕，11日闭幕",
+    "……，至15日结束": timeline.segment.ending)."""
     if current is None:
         return False
     if (mention.start, mention.end) == (current.start, current.end):
         return True
     if mention.relative and mention.start <= current.start and current.end <= mention.end:
         return True                     # "……恢复招生，当年录取新生160名": the time it is in
+    if current.precision == Precision.DAY and end_of(text, mention, current.end) is not None:
+        return True
     return (mention.precision == Precision.DAY and current.precision == Precision.DAY
             and 0 <= (mention.start - current.end).days <= CARRIES_ON_DAYS)
 
@@ -85,7 +92,7 @@ def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
                 # The sentence's first date, in a later clause: it dates the sentence where
                 # it opens a clause or is tied into one ("……前身为某所，创办于1923年秋，……").
                 dated = opening if before in v.CLAUSE_BREAK or _tied_in_clause(text, at) >= 0 else -1
-            elif not first and not _carries_on(mention, current):
+            elif not first and not _carries_on(text, mention, current):
                 dated = at if before in v.CLAUSE_BREAK else _tied_in_clause(text, at)
             else:
                 dated = -1

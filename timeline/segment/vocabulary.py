@@ -111,6 +111,8 @@ PROSE_INNER_DATES_PER_PARAGRAPH = 0.5
 PROSE_SAMPLE_PARAGRAPHS = 300
 # Sentence ends in prose; a clause ends at a comma as well.
 SENTENCE_END = "。！？!?；;"
+# A line ending in one of these stops inside a sentence: the next line carries it on.
+RUN_ON_ENDS = ("，", "、")
 CLAUSE_BREAK = "，,、：:"
 # Words between an entry's date and its text that say when, not what: they are not part of
 # its title ("1月23日起，……", "下午，……" under a day heading). Parts of the day come from
@@ -123,6 +125,18 @@ DATE_PREPOSITIONS = "于在自从"
 # A chronology runs into the next year when a date without its year falls this many days
 # or more before the entry before it ("1月2日" after "12月31日").
 ROLL_OVER_DAYS = 180
+# An event's range runs on to a later day its text ends it on: "……开幕，次日闭幕", "……至25日
+# 结束", "……至3月2日止". The end word follows that day's mention within a few characters
+# ("次日胜利闭幕"); a day this far after the start at most.
+END_WORDS = ("闭幕", "结束", "落幕", "闭会", "收官", "散会", "落下帷幕", "止")
+END_WORD_REACH = 4
+EXTEND_MAX_DAYS = 31
+# A day written without its month that the context put before the start ("30日 ……开幕，2日
+# 闭幕") is in the next month (a date without its year, in the next year) when that ends
+# the event at most this many days on; further, it is no end of this event.
+EXTEND_ROLLED_MAX_DAYS = 15
+# "至25日" alone ends the range too.
+RANGE_TO = ("至", "到")
 # A yearbook's chronicle chapter (大事记): a stretch without 【titles】 that opens at a
 # heading naming a chronicle or a date heading, with at least this many date headings and
 # dated line starts.

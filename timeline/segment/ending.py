@@ -1,0 +1,44 @@
+"""Where an entry's text ends its event on a later day: "……开幕，11日闭幕", "……开幕，次日闭幕",
+"……至15日结束". One rule for every layout: the events step extends the event's range with
+it (timeline.events.extent), and prose keeps such a clause in the event it ends rather than
+making it an event of its own (timeline.segment.prose)."""
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.dates import DateSpan, Precision
+from timeline.segment import vocabulary as v
+
+
+def end_of(text: str, mention: DateSpan, after: date) -> date | None:
+    """The day `mention` (a mention in `text`) ends an event begun by `after` on: a day up to
+    EXTEND_MAX_DAYS later, followed within a few characters by an end word (闭幕, 结束, …) or
+    written right after 至/到; None when it ends nothing."""
+    if mention.precision != Precision.DAY:
+        return None
+    last = _forward(mention, after)
+    if not 0 < (last - after).days <= v.EXTEND_MAX_DAYS:
+        return None
+    following = text[mention.span[1]:mention.span[1] + v.END_WORD_REACH + 4]
+    ends = any(word in following[:v.END_WORD_REACH + len(word)] for word in v.END_WORDS)
+    to = text[max(0, mention.span[0] - 1):mention.span[0]] in v.RANGE_TO
+    return last if ends or to else None
+
+
+def _forward(mention: DateSpan, after: date) -> date:
+    """The last day of a mention that ends an event begun by `after`: a day written without
+    its month, or a month and day without the year, that the context put before it is in
+    the next month or year ("30日 ……开幕，2日闭幕" is the 2nd of the next month; "12月30日
+    ……开幕，1月3日闭幕" is January of the next year), when that is close enough."""
+    end = mention.end
+    if not mention.relative or end > after or "年" in mention.text:
+        return end
+    if "月" not in mention.text:
+        year, month = end.year + end.month // 12, end.month % 12 + 1
+    else:
+        year, month = end.year + 1, end.month
+    try:
+        rolled = end.replace(year=year, month=month)
+    except ValueError:                      # no such day in that month
+        return end
+    return rolled if (rolled - after).days <= v.EXTEND_ROLLED_MAX_DAYS else end
