@@ -21,7 +21,29 @@ def ingest_path(sessionmaker, path: Path, *, name: str | None = None, now: datet
                               now=now or datetime.now(timezone.utc))
 
 
-_MIGRATED: list[Path] = []   # a SQLite file at the newest schema, made once per test process
+_TEMPLATES: dict[str, Path] = {}   # SQLite files made once per test process, copied from then on
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL that does not exist yet (a database to make), else None."""
+    path = Path(url.split("///", 1)[1]) if url.startswith("sqlite:///") else None
+    return path if path is not None and not path.exists() else None
+
+
+def _copy_template(name: str, path: Path, make) -> None:
+    """Write to `path` a copy of the SQLite file `name`, which make(url) fills the first time."""
+    if name not in _TEMPLATES:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix=f"timeline-{name}-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        make(f"sqlite:///{folder / 'timeline.sqlite'}")
+        _TEMPLATES[name] = folder / "timeline.sqlite"
+    import shutil
+
+    shutil.copyfile(_TEMPLATES[name], path)
 
 
 def migrate(url: str) -> str:
@@ -29,32 +51,32 @@ def migrate(url: str) -> str:
     a copy of one migrated once per run: a migration takes 0.3-0.5 s, a copy under 1 ms, and
     the store suites need a fresh database for each test. Migrating itself is tested on
     every database by tests/test_architecture.py and the store fixtures on PostgreSQL."""
-    import atexit
-    import shutil
-    import tempfile
-
     from timeline.store import db
 
-    path = Path(url.split("///", 1)[1]) if url.startswith("sqlite:///") else None
-    if path is None or path.exists():
+    path = _sqlite_file(url)
+    if path is None:
         db.upgrade(url)
-        return url
-    if not _MIGRATED:
-        folder = Path(tempfile.mkdtemp(prefix="timeline-migrated-"))
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        db.upgrade(f"sqlite:///{folder / 'timeline.sqlite'}")
-        _MIGRATED.append(folder / "timeline.sqlite")
-    shutil.copyfile(_MIGRATED[0], path)
+    else:
+        _copy_template("migrated", path, db.upgrade)
     return url
 
 
 def seed_database(url: str, load=None) -> str:
     """Migrate the database at `url`, fill it with `load(sessionmaker)` (default: ingest the
-    seed document) and return `url`."""
+    seed document) and return `url`. A new SQLite file with the seed document is a copy of
+    one filled once per run (ingesting the seed takes 0.2-0.3 s; the hostile-request suite
+    wants a fresh one for each of its tests); other databases are filled each time."""
     from timeline.store import db
 
-    migrate(url)
-    engine = db.make_engine(url)
-    (load or (lambda sessionmaker: ingest_path(sessionmaker, SEED)))(db.make_sessionmaker(engine))
-    engine.dispose()
-    return url
+    def fill(url: str) -> str:
+        migrate(url)
+        engine = db.make_engine(url)
+        (load or (lambda sessionmaker: ingest_path(sessionmaker, SEED)))(db.make_sessionmaker(engine))
+        engine.dispose()
+        return url
+
+    path = _sqlite_file(url)
+    if load is None and path is not None:
+        _copy_template("seeded", path, fill)
+        return url
+    return fill(url)
