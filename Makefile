@@ -40,7 +40,7 @@ test: install-test
 FAST := not (postgres or browser or production or faults or slow)
 FAST_WORKERS ?= 2
 test-fast: install-test
-	@bash -c 'TIMEFORMAT="make test-fast: %1R s"; time $(BIN)/python -m pytest -q -n $(FAST_WORKERS) -m "$(FAST)" $(PYTEST_ARGS)'
+	@bash -c 'TIMEFORMAT="make test-fast: %1R s"; time $(BIN)/python -m pytest -q -n $(FAST_WORKERS) -m "$(FAST)" --hypothesis-profile=fast $(PYTEST_ARGS)'
 
 bench: install-test
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done

@@ -7,6 +7,7 @@ import subprocess
 import uuid
 
 import pytest
+from hypothesis import settings
 
 from tests.support import ARTIFACTS, migrate, require, seed_database, stop_process
 
@@ -15,6 +16,11 @@ from tests.support import ARTIFACTS, migrate, require, seed_database, stop_proce
 # start of every worker. Fixtures import what they use.
 
 pytest_plugins = ["pytester"]    # tests/test_ci.py runs pytest on a file of its own
+
+# `make test-fast` runs the property tests on a quarter of their examples
+# (--hypothesis-profile=fast); `make test` and CI run them all. A test that sets its own
+# count gives it as tests.support.examples(n), which the profile scales the same way.
+settings.register_profile("fast", max_examples=25)
 
 # The marks of the slower suites (setup.cfg names them; `make test-fast` leaves them out),
 # derived from what a test uses and where it lives, so that they stay true as tests change.

@@ -15,6 +15,15 @@ ARTIFACTS = ROOT / "test-artifacts"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def examples(n: int) -> int:
+    """A property test's number of examples: `n` under hypothesis's default profile (`make
+    test`, CI), scaled as the loaded profile scales the default's 100 examples under any
+    other (`make test-fast` loads `fast`, tests/conftest.py: a quarter)."""
+    from hypothesis import settings
+
+    return max(1, -(-n * settings.default.max_examples // 100))
+
+
 def require(condition: bool, reason: str) -> None:
     """Skip with `reason` when `condition` fails; under CI=true, fail instead."""
     if condition:

@@ -8,6 +8,7 @@ from re import _parser as sre_parse
 import pytest
 from hypothesis import given, settings
 
+from tests.support import examples
 from timeline.dates.families import MASTER, RULES
 
 from .gold import CORPUS
@@ -29,7 +30,7 @@ def test_seed_and_gold():
             check(unmark(phrasing)[0])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXT)
 def test_random_text(text):
     check(text)

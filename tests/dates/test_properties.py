@@ -7,6 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support import examples
 from timeline.dates import CalendarKind, Precision, resolve
 
 # Text built from the pieces dates are made of, so most examples hold (near-)dates.
@@ -46,7 +47,7 @@ def _fits(m) -> bool:
     return (s.month, s.day, e.month, e.day) == (1, 1, 12, 31)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(TEXT, CONTEXT)
 def test_resolve_is_total_and_exact(text, context):
     result = resolve(text, **context)
@@ -65,7 +66,7 @@ def test_resolve_is_total_and_exact(text, context):
         assert text[w.span[0]:w.span[1]] == w.text and w.message
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(1900, 2100), st.integers(1, 12), st.integers(1, 31), st.sampled_from([" ", "", "\n\n"]))
 def test_written_dates_round_trip(year, month, day, sp):
     text = f"{year}{sp}年{sp}{month}{sp}月{sp}{day}{sp}日"
@@ -77,7 +78,7 @@ def test_written_dates_round_trip(year, month, day, sp):
         assert result.mentions == () and len(result.warnings) == 1
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXT, TEXT, CONTEXT)
 def test_what_was_read_before_changes_nothing(text, before, context):
     # The meanings of matches are kept from call to call (resolver._MEANINGS): reading

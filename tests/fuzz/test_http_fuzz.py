@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.support import SEED, ingest_path
+from tests.support import SEED, examples, ingest_path
 from timeline.store import db
 from web.security import HEADERS
 
@@ -97,7 +97,7 @@ def check(client, key: str, path: str, headers: dict[str, str]) -> None:
         assert named in given_names(path) | {"year", "Host"}, (path, body[:300])
 
 
-FUZZ = settings(max_examples=150, deadline=None,
+FUZZ = settings(max_examples=examples(150), deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 

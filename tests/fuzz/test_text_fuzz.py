@@ -15,12 +15,13 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz.mutations import PIECES, SEED_TEXT, mutate, mutated_seed
+from tests.support import examples
 from timeline.dates import resolve
 from timeline.pipeline import parse_document
 from timeline.segment.vocabulary import LAYOUTS
 from timeline.text import UnreadableDocument
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check_spans(text: str, mentions) -> None:
@@ -88,13 +89,13 @@ def mutated_bytes(draw) -> bytes:
     return data
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_bytes())
 def test_pipeline_on_mutated_seed_bytes(data):
     check_document(data)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.one_of(
     st.binary(max_size=2000),
     st.lists(st.sampled_from(PIECES + ["【标题】", "规划建设\n", "1月\n", "15日 ", "大事记\n"]), max_size=80)
@@ -105,7 +106,7 @@ def test_pipeline_on_random_bytes(data):
     check_document(data)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_pipeline_on_the_whole_mutated_seed(data):
     """The whole document (headings, overviews, captions, footnotes), lightly damaged."""

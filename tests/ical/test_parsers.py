@@ -8,6 +8,7 @@ import icalendar
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from tests.support import examples
 from timeline import ical
 
 from testkit import feed_events as data
@@ -104,7 +105,7 @@ texts = st.text(alphabet=st.sampled_from(list("ab\\^;,:\"\n\r 袁家军é😀�
                 min_size=0, max_size=300)
 
 
-@settings(max_examples=200, deadline=None, database=None)
+@settings(max_examples=examples(200), deadline=None, database=None)
 @given(title=texts, summary=texts, tag=texts.filter(str.strip))
 def test_every_event_says_what_icalendar_would_for_any_text(title, summary, tag):
     events = [stored("k", title, date(2020, 9, 16), summary=summary, tags=(tag,))]

@@ -14,6 +14,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support import examples
 from timeline.pipeline import parse_document
 
 CN_MONTHS = "一二三四五六七八九十"
@@ -88,7 +89,7 @@ def chronicles(draw) -> Drawn:
     return Drawn(tuple(lines), tuple(dates))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(chronicles())
 def test_every_dated_entry_start_yields_one_event(drawn):
     parsed = parse_document("\n".join(drawn.lines).encode(), name="property")

@@ -7,12 +7,12 @@ import functools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.support import require
+from tests.support import examples, require
 from testkit.documents import CJK_FONT, Page, chronicle_pdf, chronology_docx
 from timeline.text import UnreadableDocument, read_source
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FUZZ_FILES = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ_FILES = settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TAGS = ["<html>", "</html>", "<body>", "</body>", "<div>", "</div>", "<p>", "</p>", "<br>", "<table>", "<tr>",
         "<td>", "</td>", "</tr>", "</table>", "<ol start='x'>", "<li>", "</li>", "</ol>", "<h2>", "</h2>",
