@@ -5,6 +5,12 @@ import socket
 import subprocess
 
 
+# How long a server started by a test or bench may take to answer. Generous: on a loaded
+# 2-core machine importing the app alone took 15 s, and a server that never starts still
+# fails the test, only later.
+START_SECONDS = 120
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

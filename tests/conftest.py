@@ -212,7 +212,7 @@ def serve(url: str, log_name: str = "live_server.log"):
     import time
     import urllib.request
 
-    from tests.support import free_port
+    from tests.support import START_SECONDS, free_port
 
     port = free_port()
     # The server's output goes to a file: a pipe nobody reads would fill and stall the server.
@@ -222,7 +222,7 @@ def serve(url: str, log_name: str = "live_server.log"):
         [sys.executable, "-m", "web.cli", "--database-url", url, "serve", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + START_SECONDS
     while True:
         try:
             urllib.request.urlopen(base + "/api/categories", timeout=1).close()

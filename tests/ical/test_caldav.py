@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import caldav
 import pytest
 
-from tests.support import free_port
+from tests.support import START_SECONDS, free_port
 from timeline import ical
 
 from testkit import feed_events as data
@@ -27,7 +27,7 @@ def radicale(tmp_path_factory):
          "--storage-filesystem-folder", str(tmp_path_factory.mktemp("radicale")),
          "--logging-level", "warning"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + START_SECONDS
     while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()

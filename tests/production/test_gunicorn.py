@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, free_port, seed_database, stop_process
+from tests.support import ROOT, START_SECONDS, free_port, seed_database, stop_process
 
 pytestmark = pytest.mark.postgres
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -48,7 +48,7 @@ class Server:
         self.proc = subprocess.Popen([str(GUNICORN)], cwd=ROOT, env=env, stdout=self.stdout, stderr=self.stderr)
         self.base = "http://" + env["BIND"]
 
-    def wait_ready(self, deadline: float = 30) -> None:
+    def wait_ready(self, deadline: float = START_SECONDS) -> None:
         end = time.monotonic() + deadline
         while time.monotonic() < end:
             if self.proc.poll() is not None:
