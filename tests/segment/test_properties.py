@@ -74,8 +74,8 @@ def chronicles(draw) -> Drawn:
                 head, span = word, (date(year, month, a), date(year, month, b))
             elif kind == "month":
                 head, span = "是月", (date(year, month, 1), date(year, month, last_day))
-            elif kind == "same":       # 同日 after a range is its last day, as 次日 counts from it
-                head, span = "同日", (previous[1], previous[1])
+            elif kind == "same":       # 同日 is the date of the entry before, a range's whole span
+                head, span = draw(st.sampled_from(["同日", "是日", "当日"])), previous
             else:                      # a same-day mark takes the date of the entry before
                 head, span = draw(st.sampled_from(["△", "※"])), previous
             separator = "" if kind == "mark" else draw(st.sampled_from([" ", "，", ",", "　"]))

@@ -19,7 +19,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from timeline.dates import CalendarKind, DateSpan, DateWarning, Precision, Resolution
 from timeline.segment import vocabulary as v
-from timeline.segment.context import DateContext, from_context, opening, same_day, whole_year
+from timeline.segment.context import DateContext, from_context, opening, same_date, same_day, whole_year
 from timeline.segment.detect import LineInfo, Survey, ends_sentence, runs_on
 from timeline.segment.entry import Entry, Segmentation
 from timeline.segment.lines import (date_heading, heading_calendar, heading_date, looks_like_heading, read_line,
@@ -252,6 +252,9 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool, found: Survey) -> _Op
         own, line = read_line(info.text, context)
         if mark == "text" and _is_statistic(walk, own, found):
             return _STATISTIC
+        base = walk.last or walk.heading_date
+        if isinstance(own, DateSpan) and base is not None:
+            own = same_date(own, base, info.text)
         if isinstance(own, DateSpan) and _rolls_over(walk, own):
             context = context.after(whole_year(walk.last.start.year + 1))
             own, line = read_line(info.text, context)
@@ -261,7 +264,7 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool, found: Survey) -> _Op
         return None
     if mark == "same_day":
         base = walk.last or walk.heading_date
-        return _Opening(same_day(base) if base else None)
+        return _Opening(same_day(base, info.text) if base else None)
     heading = walk.heading_date
     if heading is None:
         return None

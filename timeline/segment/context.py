@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.dates import CalendarKind, DateSpan, Precision, Resolution, calendar_in_force, resolve
+from timeline.dates.tables import RELATIVE_DAYS
+from timeline.segment.vocabulary import CLAUSE_END, END_WORDS
 
 @dataclass(frozen=True, slots=True)
 class DateContext:
@@ -42,10 +44,36 @@ def from_context(span: DateSpan) -> DateSpan:
     return replace(span, text="", span=(0, 0), relative=True)
 
 
-def same_day(span: DateSpan) -> DateSpan:
-    """The date a same-day mark takes from the entry before: its days, not its hour ("※"
-    after "12日下午3时" is the 12th)."""
-    return replace(from_context(span), time=None, end_time=None, part_of_day=None)
+def same_day(span: DateSpan, text: str = "") -> DateSpan:
+    """The date a same-day mark ("※", "△") takes from the entry before: its days, not its
+    hour ("※" after "12日下午3时" is the 12th), its whole span after a range; only the last
+    day of it when `text`, the entry's, ends something ("※ 市政协会议闭幕" after "4—8日")."""
+    return _the_day(replace(from_context(span), time=None, end_time=None, part_of_day=None), text, 0)
+
+
+# The words of the resolver's that name the day of the date before ("同日", "是日", "当日"…).
+SAME_DAY_WORDS = frozenset(word for word, (base, shift) in RELATIVE_DAYS.items() if base == "previous" and not shift)
+
+
+def same_date(own: DateSpan, before: DateSpan, text: str) -> DateSpan:
+    """An entry opening with a same-day word ("同日，……", "是日 ……"; `own`, read in `text`)
+    has the date of the entry before as a same-day mark does: its whole span after a range
+    ("22—24日 ……" then "同日 ……" is the 22nd to 24th; the resolver, counting from the end as
+    for 次日, reads the 24th), the last day when the entry ends something ("同日，……闭幕").
+    With a time or part of the day of its own ("同日下午") it is one day, the resolver's."""
+    if not own.relative or own.text not in SAME_DAY_WORDS:
+        return own
+    span = replace(own, start=before.start, end=before.end, precision=before.precision, calendar=before.calendar)
+    return _the_day(span, text, own.span[1])
+
+
+def _the_day(span: DateSpan, text: str, at: int) -> DateSpan:
+    """`span`, or its last day when the first clause of `text` after `at` holds an end word."""
+    if span.precision != Precision.DAY or span.start == span.end:
+        return span
+    clause = CLAUSE_END.search(text, at + 1)
+    words = text[at:clause.start() if clause else len(text)]
+    return replace(span, start=span.end) if any(word in words for word in END_WORDS) else span
 
 
 def whole_year(year: int) -> DateSpan:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from timeline.dates import DateSpan, Precision
 from timeline.segment import vocabulary as v
-from timeline.segment.context import DateContext
+from timeline.segment.context import DateContext, same_date
 from timeline.segment.ending import end_of
 
 # What may stand between a sentence's start and its date: spaces and opening quotes.
@@ -82,7 +82,7 @@ def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
             k += 1
         first = True
         while k < len(mentions) and mentions[k].span[0] < end:
-            mention = mentions[k]
+            mention = same_date(mentions[k], current, text) if current is not None else mentions[k]
             at = mention.span[0]
             before = text[at - 1] if at > 0 else ""
             if first and (at == opening or (at < first_clause_end and at - opening <= LEAD_MAX_CHARS
