@@ -81,13 +81,14 @@ FRAGMENTS: dict[str, str] = {
     "MONTHNUM_RAW": "(?:{AR}{1,2}|十[一二]?|[一二三四五六七八九])",
     # "98 年 4 月", "零八年八月": two-digit years only where a month follows.
     "YEAR2": f"{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}(?:{{MONTHNUM_RAW}}{{SP}}月|第?[一二三四1-4]{{SP}}季度|[上下]半年|[初底末]|的?第|前|后[一二三四五六七八九十两0-9]|首|{{-FESTIVAL}}))",
-    "YEARREL": f"(?P<yrel>{_alt(T.RELATIVE_YEARS)})",
+    "AFTERCOUNT": f"(?:(?<![{T.COUNT_CHARS}])|(?!{_alt(T.DURATION_AFTER_COUNT)}))",   # see DURATION_AFTER_COUNT
+    "YEARREL": f"{{AFTERCOUNT}}(?P<yrel>{_alt(T.RELATIVE_YEARS)})",
     "YEARBOUND": (f"(?:(?P<yb>{_alt(w for w in T.YEAR_BOUNDS if w != '中')})(?![一二三四五六七八九十])"
                   "|(?P<yb>中)(?=[，。、；）)]|$))"),
     "YEAR": "(?:(?:{YEAR4}|{YEAR2}){SP}年(?!历史|之久|多|代)|{YEARREL})(?:年?{YEARBOUND}|度)?",
     # ---- months and days
     "MONTHNUM": f"(?:{{NB}}(?<!近)(?P<m>{{MONTHNUM_RAW}})|(?<![单纪公])(?P<m>{_alt(T.MONTH_WORDS)})(?={{SP}}月))",
-    "MONTHREL": f"(?P<mrel>{_alt(T.RELATIVE_MONTHS)})",
+    "MONTHREL": f"{{AFTERCOUNT}}(?P<mrel>{_alt(T.RELATIVE_MONTHS)})",
     # Two neighbouring numbers written together, a reading of either: "七八月份" (July or
     # August), "下午三四点"; the production checks that they are neighbours.
     "PAIR": f"(?<![{_CN}十])(?:[一二三四五六七八九][二三四五六七八九十]|十一二)",

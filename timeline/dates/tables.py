@@ -136,7 +136,7 @@ OPEN_START_AFTER = ("止", "为止", "以前", "之前", "前")
 # Anchor "reference": the reference date (or year/month), i.e. "now" of the document.
 RELATIVE_YEARS = {
     "是年": ("previous", 0), "当年": ("previous", 0), "同年": ("previous", 0),
-    "全年": ("previous", 0),
+    "全年": ("previous", 0), "年内": ("previous", 0),
     "次年": ("previous", 1), "翌年": ("previous", 1), "第二年": ("previous", 1),
     "上年": ("previous", -1), "前一年": ("previous", -1), "上一年": ("previous", -1),
     "这一年": ("reference", 0),
@@ -146,7 +146,7 @@ RELATIVE_YEARS = {
     "大前年": ("reference", -3), "大后年": ("reference", 3),
 }
 RELATIVE_MONTHS = {
-    "是月": ("previous", 0), "当月": ("previous", 0), "同月": ("previous", 0),
+    "是月": ("previous", 0), "当月": ("previous", 0), "同月": ("previous", 0), "月内": ("previous", 0),
     "次月": ("previous", 1), "翌月": ("previous", 1),
     "本月": ("reference", 0), "上月": ("reference", -1), "下月": ("reference", 1),
     "上个月": ("reference", -1), "下个月": ("reference", 1), "上一个月": ("reference", -1),
@@ -173,6 +173,9 @@ RELATIVE_DAY_PARTS = {
 }
 # What makes a relative day word part of a name: "光明日报", "今日头条", "明日之后"; and
 # what makes one word part of another: "全天候" (all-weather), "全天然", "全天下".
+# Relative words that after a count are a duration: "三年内", "两个月内", "10年内".
+DURATION_AFTER_COUNT = ("年内", "月内")
+COUNT_CHARS = "0-9０-９零〇一二两三四五六七八九十百千万多几余个近"
 RELATIVE_DAY_NOT_BEFORE = ("报", "头条", "之后", "之星")
 RELATIVE_DAY_WORD_NOT_BEFORE = {"全天": "候然下"}
 # "全天": all of a day; after a day ("9月16日全天") it is part of that mention.
