@@ -130,7 +130,8 @@ def test_repeated_headings_and_titles_are_not_running_heads():
 def test_a_running_head_with_a_decorated_page_number_goes_even_once():
     # An excerpt of a page or two repeats nothing; "·56·" beside a name is still furniture.
     text = ("·56·                        东湖开发区年鉴（2022）\n经济发展\n【概况】2021年，开发区实现增加值12亿元。\n"
-            "2019 年大事记\n正文一句。\n— 57 —\n")
+            "2019 年大事记\n正文一句。\n— 57 —\n             ·58·  东湖开发区年鉴 2022\n【招商】3月，签约。\n")
     layout = undo_layout(text)
-    assert [r.text.strip() for r in layout.removed] == ["·56·                        东湖开发区年鉴（2022）", "— 57 —"]
+    assert [r.text.strip() for r in layout.removed] == [
+        "·56·                        东湖开发区年鉴（2022）", "— 57 —", "·58·  东湖开发区年鉴 2022"]   # even over a title
     assert "2019年大事记" in all_text(layout).text          # a bare number beside text stays

@@ -139,14 +139,14 @@ def _page_furniture(lines: list[TextLine]) -> set[int]:
             continue
         if p.STRUCTURAL.search(content) or len(p.DECORATION.sub("", content)) > p.RUNNING_HEAD_MAX_CHARS:
             continue
-        if k + 1 < len(lines) and p.STRUCTURAL_START.match(lines[k + 1].text):
+        decorated = bool(p.DECORATED_EDGE_PAGE_NUMBER.search(content))
+        if not decorated and k + 1 < len(lines) and p.STRUCTURAL_START.match(lines[k + 1].text):
             continue        # a line over an entry title is a section heading, however often
         without_number = p.EDGE_PAGE_NUMBER.sub("", content)
         key = p.DECORATION.sub("", without_number)
         if len(key) < 2 or p.NOT_IN_RUNNING_HEADS.search(key):
             continue
-        candidates.append((line.number, key, without_number != content,
-                           bool(p.DECORATED_EDGE_PAGE_NUMBER.search(content))))
+        candidates.append((line.number, key, without_number != content, decorated))
         counts[key] += 1
     for number, key, numbered, decorated in candidates:
         needed = p.RUNNING_HEAD_REPEATS_WITH_NUMBER if numbered else p.RUNNING_HEAD_REPEATS
