@@ -27,8 +27,11 @@ FEEDS = {
     "empty": [],
 }
 
+# Three parsers over 300 events take seconds (ics most of them): `slow`, for `make test` only.
+THREE_PARSER_FEEDS = [pytest.param(name, marks=pytest.mark.slow) if name == "many" else name for name in FEEDS]
 
-@pytest.mark.parametrize("name", FEEDS)
+
+@pytest.mark.parametrize("name", THREE_PARSER_FEEDS)
 def test_three_parsers_agree_on_every_feed(name):
     body = feed(FEEDS[name])
     expected = sorted((ical.event_uid(s.event.key), s.event.start, ical.exclusive_end(s.event.end))
