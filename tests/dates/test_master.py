@@ -2,6 +2,8 @@
 the master names, matched alone where the master matched, gives the same span."""
 from __future__ import annotations
 
+import re
+from itertools import count
 from re import _constants as C
 from re import _parser as sre_parse
 
@@ -9,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 
 from tests.support import examples
-from timeline.dates.families import MASTER, RULES
+from timeline.dates.families import FAMILIES, MASTER, RULES
+from timeline.dates.grammar import _uniquify, expand, optional_as_branch
 
 from .gold import CORPUS
 from .test_gold import unmark
@@ -63,3 +66,41 @@ def _groups_that_may_be_empty(items) -> set[int]:
 def test_no_field_matches_the_empty_string(name):
     # grammar.matched picks the groups that took part by their text being non-empty.
     assert _groups_that_may_be_empty(sre_parse.parse(RULES[name].pattern).data) == set()
+
+
+def test_optional_as_branch_examples():
+    from timeline.dates.grammar import optional_as_branch as rewrite
+
+    assert rewrite("(?:ab)?c") == "(?:ab|)c"
+    assert rewrite("(?P<x>a|b)?c") == "(?:(?P<x>a|b)|)c"
+    assert rewrite(r"[)(]?\((?:x)?\)") == r"[)(]?\((?:x|)\)"
+    assert rewrite("[]?]?(?:[^]?](?:y)?)?") == "[]?]?(?:[^]?](?:y|)|)"
+    for kept in ("(?=a)?", "(?:a)??", "(?:a)?+", "(?(a)|b)?", "(?:a){0,1}", "(?:a)*"):
+        assert rewrite(kept) == kept
+
+
+def _both(family):
+    plain = _uniquify(family.name, expand(family.pattern), count())[0]
+    return re.compile(plain), re.compile(optional_as_branch(plain))
+
+
+_REWRITTEN = {family.name: _both(family) for family in FAMILIES}
+
+
+def _same_reading(text: str) -> None:
+    for plain, rewritten in _REWRITTEN.values():
+        for start in range(len(text)):
+            a, b = plain.match(text, start), rewritten.match(text, start)
+            assert (a and a.regs) == (b and b.regs), (text, start, plain.pattern[:60])
+
+
+def test_rewritten_rules_read_the_same_gold():
+    for case in CORPUS:
+        for phrasing in case.phrasings:
+            _same_reading(unmark(phrasing)[0])
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(TEXT)
+def test_rewritten_rules_read_the_same_text(text):
+    _same_reading(text)
