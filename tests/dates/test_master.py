@@ -26,11 +26,13 @@ def check(text: str) -> None:
         assert alone is not None and alone.span() == found.span(), (text, found)
 
 
+def gold_texts():
+    return [unmark(phrasing)[0] for case in CORPUS for phrasing in case.phrasings]
+
+
 def test_seed_and_gold():
-    check(SEED.read_text("utf-8"))
-    for case in CORPUS:
-        for phrasing in case.phrasings:
-            check(unmark(phrasing)[0])
+    for text in [SEED.read_text("utf-8"), *gold_texts()]:
+        check(text)
 
 
 @settings(max_examples=examples(300), deadline=None)
@@ -95,9 +97,8 @@ def _same_reading(text: str) -> None:
 
 
 def test_rewritten_rules_read_the_same_gold():
-    for case in CORPUS:
-        for phrasing in case.phrasings:
-            _same_reading(unmark(phrasing)[0])
+    for text in gold_texts():
+        _same_reading(text)
 
 
 @settings(max_examples=examples(150), deadline=None)
