@@ -102,7 +102,7 @@ def parse_file(path: Path, options: Options) -> Parsed | Failed:
         data = read_document(path, stream=path in options.named)
         parsed = parse_document(data, name=options.name or path.stem, year=options.year,
                                 category=options.category, default_category=options.default_category,
-                                suffix=path.suffix)
+                                suffix=path.suffix, file_name=path.name)
     except UnreadableDocument as exc:
         return Failed(path, size, exc.reason)
     except OSError as exc:

@@ -4,7 +4,10 @@ Pure: no database, no web. The one entry point is `parse_document`.
 """
 from __future__ import annotations
 
+import re
+
 from timeline.events.build import build_events
+from timeline.events.limits import FIRST_YEAR, LAST_YEAR
 from timeline.events.model import ParsedDocument
 from timeline.events.validate import validate_document
 from timeline.segment import DateContext, segment_document
@@ -12,11 +15,13 @@ from timeline.text import read_source, undo_layout
 
 
 def parse_document(data: bytes, *, name: str, year: int | None = None, category: str | None = None,
-                   default_category: str = "综述", suffix: str | None = None) -> ParsedDocument:
+                   default_category: str = "综述", suffix: str | None = None,
+                   file_name: str | None = None) -> ParsedDocument:
     """Parse one document. Its format, encoding and layout (yearbook, chronicle or prose) are
     detected; its year is `year`, else the one its title sets, else (a yearbook) the year its
-    entries are dated in most or (a chronicle) the year it starts in, else one its `name`
-    gives ("2019年大事记").
+    entries are dated in most or (a chronicle) the year it starts in, else one its file's name
+    gives ("2019年大事记.html", "dashiji-2016.txt"; `file_name`, else `name`).
+    `ParsedDocument.year_from` says which.
 
     Categories: a yearbook's come from its section headings; entries before the first
     heading take `category` or, without one, `default_category`. A chronicle's events all
@@ -30,21 +35,30 @@ def parse_document(data: bytes, *, name: str, year: int | None = None, category:
     layout = undo_layout(source.text, structured=structured)
     del source                                  # the text lives on in the layout
     segmentation = segment_document(layout, structured=structured, year=year,
-                                    fallback_year=year_in_name(name), category=category,
+                                    fallback_year=year_in_name(file_name or name), category=category,
                                     default_category=default_category, name=name)
     line_of = layout.index.line
     del layout                                  # its lines are in the entries now: freed before events are built
-    year = year or segmentation.year
+    year, year_from = segmentation.year, segmentation.year_from
     events, warnings = build_events(segmentation, document=name, year=year, line_of=line_of,
                                     default_category=category or default_category)
     # Fitted to what the store holds (dates in the supported years, lengths, no control
     # characters), with a warning for each change.
     return validate_document(ParsedDocument(name=name, year=year, layout=segmentation.layout, events=events,
                                             warnings=warnings, title=segmentation.title,
-                                            format=source_format))
+                                            format=source_format, year_from=year_from))
 
 
 def year_in_name(name: str) -> int | None:
-    """The year a document's name gives, read as a date ("2019年大事记")."""
+    """The year a document's file name gives: a date in it ("2019年大事记.html"), else a
+    standalone number of four digits within the supported years ("dashiji-2016.txt",
+    "county_2021_events.md"; not "20190131" nor "v2016")."""
     mentions = DateContext().resolve(name).mentions
-    return next((m.start.year for m in mentions if not m.relative), None)
+    written = next((m.start.year for m in mentions if not m.relative), None)
+    if written is not None:
+        return written
+    return next((int(m.group()) for m in _YEAR_IN_NAME.finditer(name)
+                 if FIRST_YEAR <= int(m.group()) <= LAST_YEAR), None)
+
+
+_YEAR_IN_NAME = re.compile(r"(?<![0-9A-Za-z])[0-9]{4}(?![0-9A-Za-z])")

@@ -9,7 +9,7 @@ import pytest
 from tests.pipeline.snapshot import SNAPSHOT, document_json, parsed_seed, render
 from tests.support import FIXTURES, SEED
 from timeline.events.model import EventKind
-from timeline.pipeline import parse_document
+from timeline.pipeline import parse_document, year_in_name
 from timeline.text import UnreadableDocument
 
 DOCUMENTS = [SEED, FIXTURES / "yearbook-2019.txt", FIXTURES / "chronicle-2021.txt"]
@@ -65,6 +65,33 @@ def test_a_given_year_wins_and_moves_context_dates():
     text = "1月\n2日 某某会议召开。\n".encode()
     assert parse_document(text, name="2018年大事记").events[0].start == date(2018, 1, 2)
     assert parse_document(text, name="x", year=2022).events[0].start == date(2022, 1, 2)
+
+
+@pytest.mark.parametrize("file_name, year", [
+    ("dashiji-2016.txt", 2016), ("2019年大事记.html", 2019), ("county_2021_events.md", 2021),
+    ("大事记（2018）.docx", 2018), ("chronicle 1998-2003.pdf", 1998), ("2019-01-31.txt", 2019),
+    ("report20190131.txt", None), ("v2016.txt", None), ("scan_0999.txt", None), ("plan-2300.txt", None),
+    ("dashiji.txt", None),
+])
+def test_a_year_in_the_file_name(file_name, year):
+    """A date in the name, else a standalone four-digit number within the supported years."""
+    assert year_in_name(file_name) == year
+
+
+CHRONICLE = "3月\n5日 县委全会召开。\n18日 县人代会开幕。\n"
+
+
+@pytest.mark.parametrize("text, year, expected, source", [
+    (CHRONICLE, 2017, 2017, "given"),
+    ("2018年大事记\n" + CHRONICLE, None, 2018, "title"),
+    ("大事记\n2015年\n" + CHRONICLE, None, 2015, "text"),
+    ("大事记\n2015年3月5日 县委全会召开。\n18日 县人代会开幕。\n", None, 2015, "text"),
+    ("大事记\n" + CHRONICLE, None, 2016, "name"),
+])
+def test_the_file_name_is_the_last_source_of_the_year(text, year, expected, source):
+    parsed = parse_document(text.encode(), name="某县大事记", file_name="dashiji-2016.txt", year=year)
+    assert (parsed.year, parsed.year_from) == (expected, source)
+    assert {e.start.year for e in parsed.events} == {expected}
 
 
 @pytest.mark.parametrize("name, category, expected", [

@@ -100,6 +100,7 @@ class ParsedDocument:
     warnings: tuple[tuple[int, DateWarning], ...] = field(default_factory=tuple)  # (line, warning)
     title: str | None = None           # the document's own title line, when it has one
     format: str = "text"               # the file format read (timeline.text: text, markdown, ...)
+    year_from: str | None = None       # where `year` came from (timeline.segment.vocabulary.YEAR_SOURCES)
 
 
 @dataclass(frozen=True, slots=True)

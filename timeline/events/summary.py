@@ -6,7 +6,7 @@ from collections import Counter
 
 from timeline.dates import DateSpan
 from timeline.events.model import Event, ParsedDocument
-from timeline.segment.vocabulary import LAYOUT_MEANINGS
+from timeline.segment.vocabulary import LAYOUT_MEANINGS, YEAR_SOURCES
 
 
 def when(span: DateSpan | None) -> str:
@@ -30,7 +30,7 @@ def summary_lines(parsed: ParsedDocument, *, first: int = 10) -> list[str]:
     lines = [
         f"{parsed.name}: {parsed.format}, layout {parsed.layout} ({LAYOUT_MEANINGS.get(parsed.layout, '?')})",
         f"  title: {parsed.title or '(none)'}",
-        f"  year: {parsed.year or '(none)'}; events by year: {_counts(years)}",
+        f"  year: {_year(parsed)}; events by year: {_counts(years)}",
         f"  events: {len(events)} ({len(dated)} dated: "
         f"{_counts(Counter(e.primary.precision.value for e in dated))}; {len(events) - len(dated)} undated)",
         f"  kinds: {_counts(Counter(e.kind.value for e in events))}; "
@@ -42,6 +42,13 @@ def summary_lines(parsed: ParsedDocument, *, first: int = 10) -> list[str]:
     lines.append(f"  warnings: {len(parsed.warnings)}")
     lines.extend(f"    line {line}: {w.text!r}: {w.message}" for line, w in parsed.warnings)
     return lines
+
+
+def _year(parsed: ParsedDocument) -> str:
+    if parsed.year is None:
+        return "(none)"
+    source = YEAR_SOURCES.get(parsed.year_from or "")
+    return f"{parsed.year} ({source})" if source else str(parsed.year)
 
 
 def _event_line(event: Event) -> str:

@@ -69,7 +69,8 @@ def validate_document(parsed: ParsedDocument) -> ParsedDocument:
     # One warning per distinct problem (a long category is met again in each of its events).
     unique = {(w.text, w.message): (line, w) for line, w in reversed(warnings)}
     warnings = sorted(unique.values(), key=lambda item: item[0])
-    return replace(parsed, name=name, year=year, events=events, warnings=parsed.warnings + tuple(warnings))
+    return replace(parsed, name=name, year=year, year_from=parsed.year_from if year is not None else None,
+                   events=events, warnings=parsed.warnings + tuple(warnings))
 
 
 def _field(text: str, limit: int, what: str, line: int, warnings: Warnings) -> str:

@@ -81,6 +81,7 @@ class _Walk:
     section: str | None = None
     title: str | None = None
     title_year: int | None = None
+    written_year: int | None = None          # the first year a heading or entry wrote ("2019年", "2019年3月5日")
     headings: int = 0
     current: _Block | None = None            # the block the line being read belongs to
     pending: _Block | None = None            # the last block opened, until the next opens
@@ -103,6 +104,8 @@ class _Walk:
         self.last, self.year_from_entry = None, False
         if heading.title:
             self.title_year = self.title_year or in_force.start.year
+        if self.written_year is None and not heading.date.relative:
+            self.written_year = in_force.start.year
         self.heading_date = in_force if heading.dates_entries else None
         self.heading_level = heading.level
 
@@ -123,6 +126,8 @@ class _Walk:
             self.context = self.context.after(_within(date, self.heading_date))
             self.last = date
             self.year_from_entry = True
+            if self.written_year is None and not date.relative:
+                self.written_year = date.start.year
         return block
 
 
@@ -159,9 +164,14 @@ def segment_dated(layout: Layout, found: Survey, *, year: int | None, category: 
     if walk.pending is not None:
         walk.pending.captions.extend(captions[k:])
         close(walk.pending)
-    return Segmentation(found.layout, tuple(entries), title=walk.title,
-                        year=year or walk.title_year or _first_year(entries) or fallback_year,
-                        headings=walk.headings)
+    # The document's year: given; else its title's; else the first year its headings or
+    # entries write; else the one its file name gives.
+    for source, candidate in (("given", year), ("title", walk.title_year),
+                              ("text", walk.written_year or _first_year(entries)), ("name", fallback_year)):
+        if candidate is not None:
+            return Segmentation(found.layout, tuple(entries), title=walk.title, year=candidate,
+                                year_from=source, headings=walk.headings)
+    return Segmentation(found.layout, tuple(entries), title=walk.title, headings=walk.headings)
 
 
 def _step(walk: _Walk, lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...], i: int,
@@ -317,8 +327,8 @@ def _category(title: str | None) -> str | None:
 
 
 def _first_year(entries: list[Entry]) -> int | None:
-    """The year a chronicle starts in: its first dated entry's."""
-    return next((e.date.start.year for e in entries if e.date is not None), None)
+    """The first year a document's entries write (prose entries' dates are read after the walk)."""
+    return next((e.date.start.year for e in entries if e.date is not None and not e.date.relative), None)
 
 
 def _entry(block: _Block, category: str) -> Entry:

@@ -37,7 +37,9 @@ def segment_document(layout: Layout, *, structured: bool = False, year: int | No
     book = (part(layout, found, [i for i in range(len(layout.lines)) if i not in inside], "yearbook")[0]
             if chapters else layout)
     segmentation = segment_yearbook(book, default_category=category or default_category)
-    year = year or yearbook_year(segmentation) or fallback_year
+    year, year_from = next(((y, source) for source, y in (
+        ("given", year), ("text", yearbook_year(segmentation)), ("name", fallback_year)) if y is not None),
+        (None, None))
     entries = list(segmentation.entries)
     for start, end in chapters:            # the yearbook's 大事记, read as a chronicle
         chapter, its_lines = part(layout, found, list(range(start, end)), "chronicle")
@@ -45,7 +47,7 @@ def segment_document(layout: Layout, *, structured: bool = False, year: int | No
     if chapters:
         entries.sort(key=lambda entry: entry.offset)
     return Segmentation(segmentation.layout, tuple(entries), title=segmentation.title, year=year,
-                        headings=segmentation.headings)
+                        year_from=year_from, headings=segmentation.headings)
 
 
 def yearbook_year(segmentation: Segmentation) -> int | None:

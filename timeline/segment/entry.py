@@ -35,4 +35,5 @@ class Segmentation:
     entries: tuple[Entry, ...]
     title: str | None = None          # the document's own title line ("2021年大事记")
     year: int | None = None           # the document's year: given, its title's, else its entries'
+    year_from: str | None = None      # where `year` came from: vocabulary.YEAR_SOURCES
     headings: int = 0                 # headings met (sections, months, days, groups)

@@ -45,6 +45,14 @@ LAYOUT_MEANINGS = {
     "prose": "paragraphs: one event per dated sentence",
 }
 
+# Where a document's year came from, in the order they are tried (ParsedDocument.year_from).
+YEAR_SOURCES = {
+    "given": "given with --year",
+    "title": "from the title",
+    "text": "from the headings and entries",
+    "name": "from the file name",
+}
+
 # --- line shapes (chronicles and prose) ---------------------------------------------------
 # Markdown headings ("## 2020年1月25日 初一"); the level is the number of "#".
 MARKDOWN_HEADING = re.compile(r"^(?P<level>#{1,6})[ \t\u3000]*")
