@@ -35,12 +35,13 @@ test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The loop to run while working: the pure core and the Flask test-client suites on SQLite,
-# without the marked suites that need a server, a browser, other processes or faults. Spread
-# over FAST_WORKERS processes (pytest-xdist; 0 runs them in this one).
+# without the marked suites that need a server, a browser, other processes or faults, and the
+# property tests on a quarter of their examples (hypothesis profile `fast`, tests/conftest.py).
+# Spread over FAST_WORKERS processes (pytest-xdist; 0 runs them in this one).
 FAST := not (postgres or browser or production or faults or slow)
 FAST_WORKERS ?= 2
 test-fast: install-test
-	@bash -c 'TIMEFORMAT="make test-fast: %1R s"; time $(BIN)/python -m pytest -q -n $(FAST_WORKERS) -m "$(FAST)" --hypothesis-profile=fast $(PYTEST_ARGS)'
+	@bash -c 'TIMEFORMAT="make test-fast: %1R s (CPU: %1U s user, %1S s sys)"; time $(BIN)/python -m pytest -q -n $(FAST_WORKERS) -m "$(FAST)" --hypothesis-profile=fast $(PYTEST_ARGS)'
 
 bench: install-test
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
