@@ -10,7 +10,9 @@ from timeline.events.build import build_events
 from timeline.events.limits import FIRST_YEAR, LAST_YEAR
 from timeline.events.model import ParsedDocument
 from timeline.events.validate import validate_document
+from timeline.dates import DateWarning
 from timeline.segment import DateContext, segment_document
+from timeline.segment.lines import SURVEY_CONTEXT
 from timeline.text import read_source, undo_layout
 
 
@@ -42,11 +44,35 @@ def parse_document(data: bytes, *, name: str, year: int | None = None, category:
     year, year_from = segmentation.year, segmentation.year_from
     events, warnings = build_events(segmentation, document=name, year=year, line_of=line_of,
                                     default_category=category or default_category)
+    if year is None:
+        warnings = without_a_year(warnings, segmentation.layout)
     # Fitted to what the store holds (dates in the supported years, lengths, no control
     # characters), with a warning for each change.
     return validate_document(ParsedDocument(name=name, year=year, layout=segmentation.layout, events=events,
                                             warnings=warnings, title=segmentation.title,
                                             format=source_format, year_from=year_from))
+
+
+def without_a_year(warnings: tuple[tuple[int, DateWarning], ...], layout: str) -> tuple[tuple[int, DateWarning], ...]:
+    """The warnings of a document in which no year was found: one, on line 0 (the document's
+    own), instead of one for each date that wanted it ("5日": no month; "同日": no day), which
+    are left out; those that no year would mend ("2月30日") are kept. A yearbook warns only
+    when some date wanted a year (most 【entries】 need none)."""
+    kept = tuple((line, w) for line, w in warnings if not _wants_context(w))
+    if len(kept) == len(warnings) and layout == "yearbook":
+        return warnings
+    return ((0, DateWarning("", (0, 0), NO_YEAR)), *kept)
+
+
+NO_YEAR = ("no year found (none given, none in the title, headings, entries or file name): "
+           "the dates that need one are not read; give it with --year")
+
+
+def _wants_context(warning: DateWarning) -> bool:
+    """A warning the context would mend: its text reads as a date where a year and a day
+    are in force."""
+    found = SURVEY_CONTEXT.resolve(warning.text)
+    return bool(found.mentions) and not found.warnings
 
 
 def year_in_name(name: str) -> int | None:

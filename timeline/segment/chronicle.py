@@ -22,8 +22,8 @@ from timeline.segment import vocabulary as v
 from timeline.segment.context import DateContext, from_context, opening, same_date, same_day, whole_year
 from timeline.segment.detect import LineInfo, Survey, ends_sentence, runs_on
 from timeline.segment.entry import Entry, Segmentation
-from timeline.segment.lines import (date_heading, heading_calendar, heading_date, looks_like_heading, read_line,
-                                    without_markup)
+from timeline.segment.lines import (date_heading, heading_calendar, heading_date, is_date_heading, looks_like_heading,
+                                    read_line, without_markup)
 from timeline.segment.prose import dated_sentences
 from timeline.segment.titles import dated_title
 from timeline.text import Caption, CleanText, Layout, TextLine, join_lines
@@ -75,6 +75,7 @@ class _Walk:
 
     context: DateContext
     heading_date: DateSpan | None = None     # the date of the date heading in force
+    undated_heading: bool = False            # a date heading is in force that gives no date (no year known)
     heading_level: int = 0
     last: DateSpan | None = None             # the date of the entry before (same-day marks)
     year_from_entry: bool = False            # the year in force is the entry before's
@@ -96,9 +97,14 @@ class _Walk:
         else:
             self.section = text
         if heading.date is None:
-            if heading.level <= self.heading_level:
+            if heading.dates_entries:        # "1月", "## 7月20日" in a document with no year
+                self.heading_date, self.undated_heading, self.last = None, True, None
+                self.heading_level = heading.level
+            elif heading.level <= self.heading_level:
                 self.heading_date = None     # a section of its own: no date in force for entries
+                self.undated_heading = False
             return
+        self.undated_heading = False
         in_force = opening(heading.date)
         self.context = self.context.under(in_force, heading.calendar)
         self.last, self.year_from_entry = None, False
@@ -223,7 +229,8 @@ def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | Non
         date = heading_date(text, walk.context)
         fresh = walk.title is None and (info.shape.level == 1 or date is None)
         title = first and (names_chronicle or fresh)
-        return _Heading(date, title, date is not None and date.span[0] <= 1, info.shape.level)
+        dates_entries = date.span[0] <= 1 if date is not None else is_date_heading(text)
+        return _Heading(date, title, dates_entries, info.shape.level)
     if names_chronicle and first and looks_like_heading(text):
         return _Heading(heading_date(text, walk.context), True, False, 0)
     if mark == "section" and looks_like_heading(v.BRACKETED.sub("", text)):
@@ -276,13 +283,14 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool, found: Survey) -> _Op
         base = walk.last or walk.heading_date
         return _Opening(same_day(base, info.text) if base else None)
     heading = walk.heading_date
-    if heading is None:
+    if heading is None and not walk.undated_heading:
         return None
     # Under a date heading each item is an entry, and so is the first paragraph; a paragraph
     # after that carries it on ("1月2日" / "市委……" / "会议指出，……"), as a plain line after an
-    # item does (a Markdown line break inside it).
+    # item does (a Markdown line break inside it). Under one that gives no date (the document
+    # has no year) they are entries still, undated.
     if mark == "item" or walk.current is None:
-        return _Opening(from_context(heading))
+        return _Opening(from_context(heading) if heading is not None else None)
     return None
 
 
