@@ -90,6 +90,8 @@ def match_existing(session: Session, new: list[Event], old: dict[str, EventRow])
 
     A matched entry takes its row's key; a new one a fresh key (matching.fresh_key).
     """
+    if not old:
+        return new, {}    # a first ingest: the keys are unique already (unique_keys), none taken
     rows = list(old.values())
     pairs = matching.match(
         [matching.Entry.of(e.key, e.title, e.primary, e.body or e.summary) for e in new],

@@ -76,6 +76,8 @@ def match(new: Sequence[Entry], old: Sequence[Entry]) -> dict[int, int]:
             pair(i, same[_identity(e)].pop(0))
     # 3. close content, unambiguous on both sides
     rest = [i for i in range(len(new)) if i not in matches]
+    if not rest or not free:
+        return matches
     scores = _scores([new[i] for i in rest], [old[j] for j in sorted(free)])
     free_list = sorted(free)
     best_new: dict[int, list[tuple[float, int]]] = defaultdict(list)

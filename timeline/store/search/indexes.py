@@ -22,6 +22,8 @@ program) fails with "no such function: timeline_grams" on any INSERT, UPDATE or 
 """
 from __future__ import annotations
 
+from operator import add
+
 from sqlalchemy import Index, text
 
 # ------------------------------------------------------------------ PostgreSQL
@@ -61,8 +63,13 @@ def gram_terms(title: str | None, body: str | None) -> str | None:
     if title is None or body is None:
         return None
     lowered = f"{title} {body}".lower()
-    grams = set(lowered) | {lowered[i:i + 2] for i in range(len(lowered) - 1)}
-    return " ".join(sorted(gram.encode().hex() for gram in grams))
+    # Each character's hex once, a pair's hex being its two characters' (the corpus of
+    # bench_ingest.py: 1.1 s instead of 1.4-1.7 s encoding every gram).
+    hexes = {c: c.encode().hex() for c in set(lowered)}
+    chars = list(map(hexes.__getitem__, lowered))
+    terms = set(chars)
+    terms.update(map(add, chars, chars[1:]))
+    return " ".join(sorted(terms))
 
 
 def gram_query_term(word: str) -> str | None:
