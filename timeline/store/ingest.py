@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 
 from sqlalchemy import insert, select
-from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from timeline import ical
@@ -27,7 +27,7 @@ from timeline.events.validate import fit_path, validate_document
 from timeline.store import matching
 from timeline.store.concurrency import insert_if_absent, lock
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag, PublishedEvent
-from timeline.store.publish import publish, published_records
+from timeline.store.publish import insert_records, publish, published_records
 from timeline.store.rows import content_hash, event_columns
 
 
@@ -161,13 +161,13 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
     categories = {name: category_for(session, name) for name in dict.fromkeys(e.category for e in events)}
     # No autoflush: changed rows are written together at the end, not one by one before
     # every lazy load; new rows are inserted in bulk.
-    new_rows: list[tuple[EventRow, tuple[str, ...]]] = []
+    writes = _Writes()
     with session.no_autoflush:
         for event in events:
             _upsert_event(session, event, matches.get(event.key), categories[event.category], document,
-                          parsed.year, now, report, records, new_rows)
+                          parsed.year, now, report, records, writes)
     session.flush()
-    _insert_new(session, document.id, new_rows)
+    writes.insert(session, document.id)
 
     document.year, document.layout, document.path, document.sha256 = parsed.year, parsed.layout, path, sha256
     if report.changed:
@@ -177,44 +177,51 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
     return report
 
 
-def _insert_new(session: Session, document_id: int, new_rows: list[tuple[EventRow, tuple[str, ...]]]) -> None:
-    """INSERT the new events and their tags, each table in one executemany: the ORM would
-    insert events one by one on SQLite (RETURNING their ids in order is not guaranteed
-    there), and that per-row round trip was most of the cost of a first ingest."""
-    if not new_rows:
-        return
-    names = [attr.key for attr in sa_inspect(EventRow).column_attrs if attr.key not in ("id", "document_id")]
-    rows = [{**{n: getattr(row, n) for n in names}, "document_id": document_id} for row, _ in new_rows]
-    # Rows with NULLs in the same columns go together: the ORM starts a new batch whenever
-    # that changes (ids are only identity: their order means nothing).
-    rows.sort(key=lambda values: tuple(v is None for v in values.values()))
-    session.execute(insert(EventRow), rows)
-    ids = dict(session.execute(select(EventRow.key, EventRow.id).where(EventRow.document_id == document_id)).all())
-    tags = [{"event_id": ids[row.key], "tag": tag, "position": i}
-            for row, event_tags in new_rows for i, tag in enumerate(event_tags)]
-    if tags:
-        session.execute(insert(EventTag), tags)
+@dataclass
+class _Writes:
+    """The rows a document adds, inserted together at the end (`insert`). The new events
+    are plain values, not ORM objects: building, tracking and flushing an object per row
+    cost more than the inserts."""
+
+    events: list[tuple[SimpleNamespace, tuple[str, ...]]] = field(default_factory=list)   # (columns, tags)
+    records: list[dict | None] = field(default_factory=list)     # new PublishedEvent rows (publish)
+
+    def insert(self, session: Session, document_id: int) -> None:
+        """INSERT the new events, their tags and their PublishedEvent rows, each table in
+        one executemany (the ORM inserted events one by one on SQLite, where RETURNING ids
+        in order is not guaranteed: that per-row round trip was most of a first ingest)."""
+        insert_records(session, self.records)
+        if not self.events:
+            return
+        session.execute(insert(EventRow.__table__), [{**vars(row), "document_id": document_id}
+                                                     for row, _ in self.events])
+        ids = dict(session.execute(select(EventRow.key, EventRow.id)
+                                   .where(EventRow.document_id == document_id)).all())
+        tags = [{"event_id": ids[row.key], "tag": tag, "position": i}
+                for row, event_tags in self.events for i, tag in enumerate(event_tags)]
+        if tags:
+            session.execute(insert(EventTag.__table__), tags)
 
 
 def _upsert_event(session: Session, event: Event, row: EventRow | None, category: Category,
                   document: Document, document_year: int | None, now: datetime, report: IngestReport,
-                  records: dict[str, PublishedEvent], new_rows: list[tuple[EventRow, tuple[str, ...]]]) -> None:
+                  records: dict[str, PublishedEvent], writes: _Writes) -> None:
     columns = event_columns(event, document_year)
     digest = content_hash(columns, event.category, event.tags)
     report.per_category[event.category] += 1
     report.per_kind[event.kind.value] += 1
     if row is None:
-        # A row outside the session: publish() fills in what subscribers see, then the row
-        # is inserted with the others in bulk (_insert_new).
-        row = EventRow(key=event.key, category_id=category.id, sequence=0, content_hash=digest,
-                       updated_at=now, **columns)
+        # publish() fills in what subscribers see, then the row is inserted with the
+        # others (_Writes.insert).
+        new = SimpleNamespace(key=event.key, category_id=category.id, sequence=0, content_hash=digest,
+                              updated_at=now, **columns)
         report.added += 1
-        publish(session, row, event, document.name, now, records.get(row.key), restored=True)
-        new_rows.append((row, event.tags))
+        writes.records.append(publish(new, event, document.name, now, records.get(new.key), restored=True))
+        writes.events.append((new, event.tags))
     elif row.content_hash == digest:
         report.unchanged += 1
         if row.ics_format != ical.FORMAT_VERSION:
-            publish(session, row, event, document.name, now, records.get(row.key))
+            writes.records.append(publish(row, event, document.name, now, records.get(row.key)))
     else:
         for name, value in columns.items():
             setattr(row, name, value)
@@ -222,7 +229,7 @@ def _upsert_event(session: Session, event: Event, row: EventRow | None, category
         _set_tags(session, row, event.tags)
         row.content_hash = digest
         report.updated += 1
-        publish(session, row, event, document.name, now, records.get(row.key))
+        writes.records.append(publish(row, event, document.name, now, records.get(row.key)))
 
 
 def _set_tags(session: Session, row: EventRow, tags: tuple[str, ...]) -> None:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import datetime
+from types import SimpleNamespace
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from timeline import ical
@@ -37,20 +38,24 @@ def published_records(session: Session, keys) -> dict[str, PublishedEvent]:
     return found
 
 
-def publish(session: Session, row: EventRow, event: Event, document: str, now: datetime,
-            record: PublishedEvent | None, *, restored: bool = False) -> None:
+def publish(row: EventRow | SimpleNamespace, event: Event, document: str, now: datetime,
+            record: PublishedEvent | None, *, restored: bool = False) -> dict | None:
     """Set `row`'s sequence, stamp (updated_at) and VEVENT for `event` as it now is.
 
     `row.key` is the event's UID and `record` what was last published under it (None:
-    never); `restored` says that key had no event before this ingest.
+    never); `restored` says that key had no event before this ingest. `row` may be a row
+    not yet inserted, any object with the columns as attributes.
+
+    Returns the values of the PublishedEvent row to add when the key was never published
+    (else None): the caller inserts them together (`insert_records`).
     """
     event = replace(event, key=row.key)
     seen = ical.published(event, document)
+    new_record = None
     if seen is not None:
         if record is None:
-            record = PublishedEvent(key=row.key, sequence=row.sequence or 0, stamp=now,
-                                    content=seen.content, schedule=seen.schedule)
-            session.add(record)
+            record = new_record = SimpleNamespace(key=row.key, sequence=row.sequence or 0, stamp=now,
+                                                  content=seen.content, schedule=seen.schedule)
         elif record.content is None:
             # Published before digests were kept (migration b3f1c9a7d2e5): what is stored
             # now is what was published.
@@ -67,6 +72,14 @@ def publish(session: Session, row: EventRow, event: Event, document: str, now: d
     row.ics, row.ics_format = ics, ical.FORMAT_VERSION
     row.ics_digest = hashlib.blake2b(ics, digest_size=16).hexdigest() if ics is not None else None
     row.ics_tzid = ical.uses_tzid(ics) if ics is not None else None
+    return vars(new_record) if new_record is not None else None
+
+
+def insert_records(session: Session, records: list[dict | None]) -> None:
+    """INSERT the new PublishedEvent rows `publish` returned (None: none), in one executemany."""
+    values = [r for r in records if r is not None]
+    if values:
+        session.execute(insert(PublishedEvent.__table__), values)
 
 
 def _stale():
@@ -89,7 +102,7 @@ def refresh(session: Session, now: datetime) -> int:
         if not rows:
             return done
         records = published_records(session, (row.key for row in rows))
-        for row in rows:
-            publish(session, row, event_from_row(row), row.document.name, now, records.get(row.key))
+        insert_records(session, [publish(row, event_from_row(row), row.document.name, now, records.get(row.key))
+                                 for row in rows])
         session.flush()
         done += len(rows)
