@@ -56,3 +56,10 @@ def test_a_day_far_before_the_start_ends_nothing(ending):
     text = f"2019年大事记\n3月\n25日 县艺术节开幕，{ending}。\n"
     (event,) = parse_document(text.encode(), name="extent").events
     assert (event.primary.start, event.primary.end) == (date(2019, 3, 25), date(2019, 3, 25))
+
+
+def test_the_end_day_counts_from_the_event_not_from_the_mention_before_it():
+    """"冬季" before "至10日" is no date the 10th is read from."""
+    text = "2016年大事记\n11月\n8日，全镇冬季征兵体检工作开始，至10日结束。\n"
+    (event,) = parse_document(text.encode(), name="extent").events
+    assert (event.primary.start, event.primary.end) == (date(2016, 11, 8), date(2016, 11, 10))

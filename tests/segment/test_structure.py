@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from tests.segment.documents import segmented
+from timeline.segment import survey
+from timeline.segment.detect import ends_sentence
+from timeline.text import undo_layout
 
 # A county chronicle of two years, one paragraph per line. Its entries hold several
 # sentences, some of them dated ("2017年同期……"), and statistics open paragraphs.
@@ -68,3 +71,22 @@ def test_a_same_year_figure_under_a_month_heading_keeps_the_month_in_force():
     text = "2019年大事记\n5月\n2019年，全县接待游客300万人次。\n9日 县首家5G基站开通。\n"
     assert [(e.date.start, e.date.end) for e in segmented(text).entries] == [
         (date(2019, 5, 9), date(2019, 5, 9))]
+
+
+# A web page copied as text with ASCII punctuation: its one-line entries are of a similar
+# width, like the lines of a wrapped PDF column, and each ends its sentence with ".".
+ASCII_PAGE = "2016年11月大事记\n" + "".join(
+    f"{day}日,镇党委召开第{day}次理论学习中心组学习会议,全年增长{day}.5%.\n※镇纪委组织机关干部观看警示教育片{day}部.\n"
+    for day in range(10, 20))
+
+
+def test_an_ascii_full_stop_ends_an_entry_of_wrapped_looking_text():
+    assert survey(undo_layout(ASCII_PAGE)).wrapped       # as wide as each other: taken for a column
+    entries = segmented(ASCII_PAGE).entries
+    assert len(entries) == 20
+    assert entries[1].title == "镇纪委组织机关干部观看警示教育片10部"     # no "." kept
+
+
+def test_an_ascii_full_stop_ends_a_sentence_unless_after_a_letter_or_digit():
+    assert ends_sentence("观看警示教育片.") and ends_sentence("镇文化广场举行.”") and ends_sentence("增长9.1%.")
+    assert not ends_sentence("增长1.") and not ends_sentence("Co. Ltd.") and not ends_sentence("开幕，")

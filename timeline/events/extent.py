@@ -11,7 +11,7 @@ from timeline.dates.tables import PART_OF_DAY
 from timeline.segment.ending import end_of
 from timeline.segment.vocabulary import BRACKETED
 
-_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]|(?<![0-9A-Za-z.])\.")
 _SEPARATORS = " \u3000，,、：:．."
 # Parts of the day of two characters or more ("晚" alone opens 晚会, 晚报) anywhere in the
 # first clause; any of them, "晚" too, when it is the whole clause ("1月24日（除夕）晚，……").
@@ -69,7 +69,7 @@ def extended(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> Da
     for mention in mentions:
         if mention.span[0] < primary.span[1]:
             continue
-        last = end_of(body, mention, primary.end)
+        last = end_of(body, mention, primary)
         if last is not None:
             return replace(primary, end=last)
     return primary

@@ -118,7 +118,16 @@ def _info(line: TextLine) -> LineInfo:
 
 
 def ends_sentence(text: str) -> bool:
-    return text.rstrip("”’」』）)》\"'").endswith(tuple(v.SENTENCE_END + "…"))
+    """Whether a line ends a sentence: at a full stop, "！", "？", "；", "…", or an ASCII "." not
+    after a Latin letter or digit (a web page typed with ASCII punctuation: "……警示教育片.",
+    "……增长9.1%."; not "增长1.", "Ltd.")."""
+    text = text.rstrip("”’」』）)》\"'")
+    if text.endswith("."):
+        return len(text) > 1 and not (text[-2].isascii() and text[-2].isalnum())
+    return text.endswith(_SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = tuple(v.SENTENCE_END + "…")
 
 
 def runs_on(line: TextLine) -> bool:

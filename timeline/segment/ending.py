@@ -6,23 +6,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.dates import DateSpan, Precision
+from timeline.dates import DateSpan, Precision, resolve
 from timeline.segment import vocabulary as v
 
 
-def end_of(text: str, mention: DateSpan, after: date) -> date | None:
-    """The day `mention` (a mention in `text`) ends an event begun by `after` on: a day up to
-    EXTEND_MAX_DAYS later, followed within a few characters by an end word (闭幕, 结束, …) or
-    written right after 至/到; None when it ends nothing."""
+def end_of(text: str, mention: DateSpan, event: DateSpan) -> date | None:
+    """The day `mention` (a mention in `text`) ends `event` on: a day up to EXTEND_MAX_DAYS
+    after the event's end, followed within a few characters by an end word (闭幕, 结束, …) or
+    written right after 至/到; None when it ends nothing. A day written without its year or
+    month is read from the event's date, not from whatever the text mentioned just before
+    it ("8日，全镇冬季征兵工作开始，至10日结束": the 10th after the 8th, not after 冬季)."""
     if mention.precision != Precision.DAY:
-        return None
-    last = _forward(mention, after)
-    if not 0 < (last - after).days <= v.EXTEND_MAX_DAYS:
         return None
     following = text[mention.span[1]:mention.span[1] + v.END_WORD_REACH + 4]
     ends = any(word in following[:v.END_WORD_REACH + len(word)] for word in v.END_WORDS)
-    to = text[max(0, mention.span[0] - 1):mention.span[0]] in v.RANGE_TO
-    return last if ends or to else None
+    if not ends and text[max(0, mention.span[0] - 1):mention.span[0]] not in v.RANGE_TO:
+        return None
+    if mention.relative:
+        again = resolve(mention.text, year=event.end.year, previous=event, reference=event.end).mentions
+        mention = again[0] if again and again[0].precision == Precision.DAY else mention
+    last = _forward(mention, event.end)
+    return last if 0 < (last - event.end).days <= v.EXTEND_MAX_DAYS else None
 
 
 def _forward(mention: DateSpan, after: date) -> date:

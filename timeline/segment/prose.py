@@ -51,7 +51,7 @@ def _carries_on(text: str, mention: DateSpan, current: DateSpan | None) -> bool:
         return True
     if mention.relative and mention.start <= current.start and current.end <= mention.end:
         return True                     # "……恢复招生，当年录取新生160名": the time it is in
-    if current.precision == Precision.DAY and end_of(text, mention, current.end) is not None:
+    if current.precision == Precision.DAY and end_of(text, mention, current) is not None:
         return True
     return (mention.precision == Precision.DAY and current.precision == Precision.DAY
             and 0 <= (mention.start - current.end).days <= CARRIES_ON_DAYS)
