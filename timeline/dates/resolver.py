@@ -18,9 +18,10 @@ from . import lunar, notes
 from . import tables as T
 from .families import MASTER, MEANINGS, RULES
 from .productions import Impossible, NotADate, Parsed, Point
-from .span import CalendarKind, DateSpan, DateWarning, Precision, Resolution
+from .span import CalendarKind, DateSpan, DateWarning, Precision, Resolution, new_span
 
 _FINE = (Precision.DAY, Precision.XUN, Precision.MONTH)
+GREGORIAN = CalendarKind.GREGORIAN
 _DAYS_OF_MONTH = (Precision.XUN, Precision.DAY)
 
 
@@ -73,6 +74,14 @@ class Context:
             self.fine = mention
             if mention.precision is Precision.DAY:
                 self.day = mention
+
+    def after(self, prev: DateSpan, lunar: tuple[int, int | None, bool] | None) -> Context:
+        """This context with `prev` as the mention before (the near end of a range): a
+        copy of every field (dataclasses.replace, without its cost)."""
+        here = object.__new__(Context)
+        here.__dict__.update(self.__dict__)
+        here.prev, here.lunar = prev, lunar
+        return here
 
     def _last(self, kept: DateSpan | None) -> DateSpan | None:
         """`kept` when the previous mention is coarser but of the same year."""
@@ -337,8 +346,9 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
     if p.day_rel is not None:
         anchor, offset = T.RELATIVE_DAYS[p.day_rel]
         d = ctx.day_for(anchor, from_start=p.day_rel in T.COUNT_FROM_START)
-        d += timedelta(days=offset + p.day_shift)
-        return Resolved(d, d, Precision.DAY, relative=True)
+        if offset or p.day_shift:
+            d += timedelta(days=offset + p.day_shift)
+        return Resolved(d, d, Precision.DAY, GREGORIAN, True)
     if p.years is not None:
         precision, a, b = p.years
         return Resolved(date(a, 1, 1), date(b, 12, 31), precision)
@@ -389,9 +399,12 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
     if p.festival is not None:
         return _festival(p, year, relative)
 
-    _check(year, month, day)
+    if not (day is not None and 0 < day <= 28 and 0 < month <= 12 and 0 < year <= 9999):
+        _check(year, month, day)                        # (those days exist in any month)
     if day is not None:
-        d = date(year, month, day) + timedelta(days=p.day_shift)
+        d = date(year, month, day)
+        if p.day_shift:
+            d += timedelta(days=p.day_shift)
         return Resolved(d, d, Precision.DAY, kind, relative)
     if p.period is not None:
         precision, a, b = p.period
@@ -440,18 +453,11 @@ def _preferred(p: Point, ctx: Context) -> Resolved:
     return replace(chosen, relative=True)
 
 
-def _resolve_first(p: Point, ctx: Context) -> Resolved:
-    if (ctx.prefer != "document" and ctx.reference is not None and ctx.prev is None
-            and _implicit_year(p)):
-        return _preferred(p, ctx)
-    return resolve_point(p, ctx)
-
-
 def _resolve_last(last: Point, first: Resolved, ctx: Context) -> Resolved:
     """The far end of a range or list: missing parts come from the near end, and an end
     before the start rolls over ("12 月 31 日至 1 月 2 日", "9 月 30 日—2 日")."""
     near = DateSpan("", (0, 0), first.start, first.end, first.precision)
-    here = replace(ctx, prev=near, lunar=first.lunar)
+    here = ctx.after(near, first.lunar)
     res = resolve_point(last, here)
     if res.end < first.start and last.year is None and last.year_rel is None:
         if last.month is not None:
@@ -466,20 +472,24 @@ def _resolve_last(last: Point, first: Resolved, ctx: Context) -> Resolved:
 
 def _span(parsed: Parsed, ctx: Context, text: str, where: tuple[int, int]) -> tuple[DateSpan, Resolved]:
     first, last = parsed.first, parsed.last
-    a = _resolve_first(first, ctx)
+    if (ctx.prefer != "document" and ctx.reference is not None and ctx.prev is None
+            and _implicit_year(first)):
+        a = _preferred(first, ctx)
+    else:
+        a = resolve_point(first, ctx)
     time, end_time = first.time, first.end_time
     pod = first.pod
     start = a.start + timedelta(days=first.start_shift) if first.start_shift else a.start
     if last is None:
-        return DateSpan(text, where, start, a.end, a.precision, time, end_time, pod,
-                        a.calendar, a.relative, open=parsed.open), a
+        return new_span(text, where, start, a.end, a.precision, time, end_time, pod,
+                        a.calendar, a.relative, False, parsed.open), a
     b = _resolve_last(last, a, ctx)
     precision = a.precision if a.precision == b.precision else Precision.DAY
     if time is None:
         time, end_time = last.time, last.end_time
     elif last.time is not None:
         end_time = last.time
-    return DateSpan(text, where, start, b.end, precision, time, end_time, pod or last.pod,
+    return new_span(text, where, start, b.end, precision, time, end_time, pod or last.pod,
                     a.calendar, a.relative, parsed.is_list, parsed.open), a
 
 
