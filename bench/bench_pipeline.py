@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timeline.dates.resolver import clear_cache  # noqa: E402
 from timeline.pipeline import parse_document  # noqa: E402
 
 SEED = ROOT / "seeds" / "qingshanhu-2020.txt"
@@ -126,6 +127,7 @@ def measure(label: str, documents: list[tuple], repeat: int) -> None:
     size = sum(len(d[1]) for d in documents)
     best, best_cpu, events = float("inf"), float("inf"), 0
     for _ in range(repeat):
+        clear_cache()                        # each run reads the documents afresh
         start, cpu = time.perf_counter(), time.process_time()
         events = sum(len(parse_document(d[1], name=d[0], suffix=d[2] if len(d) > 2 else None).events)
                      for d in documents)

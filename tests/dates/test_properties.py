@@ -81,9 +81,10 @@ def test_written_dates_round_trip(year, month, day, sp):
 @settings(max_examples=examples(300), deadline=None)
 @given(TEXT, TEXT, CONTEXT)
 def test_what_was_read_before_changes_nothing(text, before, context):
-    # The meanings of matches are kept from call to call (resolver._MEANINGS): reading
-    # another text first (its matches in another place, before other characters) must not
-    # change what this one reads.
+    # The meanings of matches and the readings of texts are kept from call to call
+    # (resolver._MEANINGS, _READINGS): reading another text first (its matches in another
+    # place, before other characters), or this one in another context, must not change
+    # what this one reads.
     from timeline.dates.resolver import clear_cache
 
     clear_cache()
@@ -91,4 +92,5 @@ def test_what_was_read_before_changes_nothing(text, before, context):
     clear_cache()
     resolve(before + text + before, **context)
     resolve(text + "。" + before, year=1900)
+    resolve(text, year=1900, month=2, reference=date(1950, 5, 5), prefer="future")  # (the text's reading is kept too)
     assert resolve(text, **context) == alone

@@ -23,8 +23,18 @@ __all__ = [
 def may_open(text: str) -> bool:
     """Whether a date expression may start at the start of `text`: the grammar's own master
     regex matches there (no meaning is made, so it costs a regex match). When False,
-    `resolve(text)` finds no mention or warning at position 0; when True, resolve it."""
-    return MASTER.match(text) is not None
+    `resolve(text)` finds no mention or warning at position 0; when True, resolve it.
+    (The last answer is kept: a line is asked about as it stands and cleaned, mostly the
+    same text.)"""
+    global _last_asked
+    asked, answer = _last_asked
+    if text != asked:
+        answer = MASTER.match(text) is not None
+        _last_asked = (text, answer)
+    return answer
+
+
+_last_asked: tuple[str, bool] = ("", False)
 
 
 def parse_user_date(text: str, *, reference: date | None = None) -> DateSpan | None:

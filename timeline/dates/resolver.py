@@ -47,8 +47,10 @@ _MEANINGS_KEPT = 20_000                                  # then it starts again
 
 
 def clear_cache() -> None:
-    """Forget the meanings read so far (benches time a first reading with it)."""
+    """Forget the meanings and texts read so far (benches time a first reading with it)."""
     _MEANINGS.clear()
+    _READINGS.clear()
+    _readings_size[0] = 0
 
 
 @dataclass
@@ -540,6 +542,59 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
         ctx.calendar = calendar_in_force(previous)
     if previous is not None and ctx.calendar is CalendarKind.LUNAR:
         ctx.lunar = (previous.start.year, None, False)
+    for name, where, found, parsed, checks in _reading(text):
+        try:
+            if isinstance(parsed, Exception):
+                raise type(parsed)(*parsed.args)           # a fresh one: no traceback kept
+            mention, resolved = _span(parsed, ctx, found, where)
+        except NotADate:
+            continue
+        except (Impossible, NoContext) as exc:
+            yield name, DateWarning(found, where, str(exc))
+            continue
+        except (ValueError, OverflowError) as exc:       # a date() out of its range
+            yield name, DateWarning(found, where, f"not a date: {exc}")
+            continue
+        ctx.seen(mention)
+        if parsed.first.era or parsed.first.year is not None or resolved.lunar or ctx.lunar:
+            _carry_calendar(ctx, parsed.first, mention, resolved, calendar)
+        yield name, mention
+        for a, b in checks:
+            warning = _check_note(text[a:b], (a, b), mention, resolved, ctx)
+            if warning is not None:
+                yield "note", warning
+
+
+# What a text holds before any context: its matches with their meanings and the notes to
+# check after each. A document's lines are read more than once, in other contexts (the
+# layout survey, the segmentation, the events), so the last texts' readings are kept: up
+# to _READINGS_KEPT characters of text, a match counted as _STEP_SIZE of them (a few
+# megabytes at most), then it starts again.
+_READINGS: dict[str, tuple] = {}
+_READINGS_KEPT = 2_000_000
+_STEP_SIZE = 64
+_readings_size = [0]
+
+
+def _reading(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exception, tuple], ...]:
+    """(rule, span, text, meaning, notes) of each match in `text` that may be a date, in
+    order; the notes ((start, end) each) are those inside the mention or right after it,
+    which the resolver checks against the date it reads."""
+    steps = _READINGS.get(text)
+    if steps is not None:
+        return steps
+    steps = tuple(_read(text))
+    size = len(text) + _STEP_SIZE * len(steps)
+    if _readings_size[0] + size > _READINGS_KEPT:
+        _READINGS.clear()
+        _readings_size[0] = 0
+    if size <= _READINGS_KEPT:
+        _READINGS[text] = steps
+        _readings_size[0] += size
+    return steps
+
+
+def _read(text: str) -> Iterator[tuple[str, tuple[int, int], str, Parsed | Exception, tuple]]:
     scan, blanked = notes.blank(text)
     blanked = deque(blanked)
     covered = 0                                          # the end of the last mention's note
@@ -567,36 +622,14 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
         if after is not None:                            # "9 月 16 日（星期三）"
             where = (where[0], after.end())
             covered = where[1]
-        found = text[where[0]:where[1]]
         if parsed is _NOT_A_DATE:
             continue
-        try:
-            if isinstance(parsed, Exception):
-                raise type(parsed)(*parsed.args)           # a fresh one: no traceback kept
-            mention, resolved = _span(parsed, ctx, found, where)
-        except NotADate:
-            continue
-        except (Impossible, NoContext) as exc:
-            yield name, DateWarning(found, where, str(exc))
-            continue
-        except (ValueError, OverflowError) as exc:       # a date() out of its range
-            yield name, DateWarning(found, where, f"not a date: {exc}")
-            continue
-        ctx.seen(mention)
-        if parsed.first.era or parsed.first.year is not None or resolved.lunar or ctx.lunar:
-            _carry_calendar(ctx, parsed.first, mention, resolved, calendar)
-        yield name, mention
         while blanked and blanked[0][1] <= where[0]:    # notes before this mention: passed
             blanked.popleft()
-        if after is None and not (blanked and blanked[0][1] <= where[1]):
-            continue                                     # no note in or after this mention
         inside = set(takewhile(lambda note: note[1] <= where[1], blanked))
         if after is not None:
             inside.add((after.start(), after.end()))
-        for a, b in sorted(inside):
-            warning = _check_note(text[a:b], (a, b), mention, resolved, ctx)
-            if warning is not None:
-                yield "note", warning
+        yield name, where, text[where[0]:where[1]], parsed, tuple(sorted(inside))
 
 
 def _carry_calendar(ctx: Context, first: Point, mention: DateSpan, resolved: Resolved,
