@@ -15,6 +15,7 @@ from typing import Iterable
 from timeline.text.patterns import SPACES
 
 _SPACE_RUN = re.compile(f"[{SPACES}]+")
+_NEWLINE = re.compile("\n")
 
 
 # Offsets are held as machine integers: a document's text is at most tens of millions of
@@ -56,6 +57,8 @@ def is_latin(ch: str) -> bool:
 
 def clean_line(text: str, offset: int) -> CleanText:
     """One line without layout spaces; `offset` is where `text` starts in the original."""
+    if _SPACE_RUN.search(text) is None:       # most lines of Chinese text: as they are
+        return CleanText(text, array(OFFSETS, range(offset, offset + len(text))))
     chars: list[str] = []
     origins = array(OFFSETS)
     kept = 0                                  # end of the text copied so far
@@ -103,7 +106,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
-        self._starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        self._starts.extend(m.end() for m in _NEWLINE.finditer(text))    # per line, not per character
 
     def line(self, offset: int) -> int:
         return bisect_right(self._starts, offset)
