@@ -105,3 +105,23 @@ def test_rewritten_rules_read_the_same_gold():
 @given(TEXT)
 def test_rewritten_rules_read_the_same_text(text):
     _same_reading(text)
+
+
+def _opens_as_master(text: str) -> None:
+    from timeline.dates import may_open
+
+    for start in range(len(text) + 1):
+        rest = text[start:]
+        assert may_open(rest) is (MASTER.match(rest) is not None), rest
+        assert may_open(rest) is (MASTER.match(rest) is not None), rest      # (the kept answer)
+
+
+def test_may_open_is_the_master_matching_at_the_start():
+    for text in [*SEED.read_text("utf-8").splitlines()[:80], *gold_texts()]:
+        _opens_as_master(text)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(TEXT)
+def test_may_open_on_random_text(text):
+    _opens_as_master(text)

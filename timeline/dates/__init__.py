@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .families import MASTER
+from .families import MASTER, RULES
 from .label import label
 from .resolver import calendar_in_force, resolve
 from .span import CalendarKind, DateSpan, DateWarning, Open, PartOfDay, Precision, Resolution
@@ -25,11 +25,15 @@ def may_open(text: str) -> bool:
     regex matches there (no meaning is made, so it costs a regex match). When False,
     `resolve(text)` finds no mention or warning at position 0; when True, resolve it.
     (The last answer is kept: a line is asked about as it stands and cleaned, mostly the
-    same text.)"""
+    same text.)
+
+    Whether some family matches does not depend on the order they are tried in, so the
+    commonest one, "point", is tried alone first (where it matches, the master does too):
+    the master tries twenty families before it."""
     global _last_asked
     asked, answer = _last_asked
     if text != asked:
-        answer = MASTER.match(text) is not None
+        answer = RULES["point"].regex.match(text) is not None or MASTER.match(text) is not None
         _last_asked = (text, answer)
     return answer
 
