@@ -173,7 +173,8 @@ def segment_dated(layout: Layout, found: Survey, *, year: int | None, category: 
     # The document's year: given; else its title's; else the first year its headings or
     # entries write; else the one its file name gives.
     for source, candidate in (("given", year), ("title", walk.title_year),
-                              ("text", walk.written_year or _first_year(entries)), ("name", fallback_year)):
+                              ("text", walk.written_year or _first_year(entries, fallback_year is not None)),
+                              ("name", fallback_year)):
         if candidate is not None:
             return Segmentation(found.layout, tuple(entries), title=walk.title, year=candidate,
                                 year_from=source, headings=walk.headings)
@@ -334,9 +335,11 @@ def _category(title: str | None) -> str | None:
     return next((name for name in v.CHRONICLE_NAMES if title and name in title), None)
 
 
-def _first_year(entries: list[Entry]) -> int | None:
-    """The first year a document's entries write (prose entries' dates are read after the walk)."""
-    return next((e.date.start.year for e in entries if e.date is not None and not e.date.relative), None)
+def _first_year(entries: list[Entry], written: bool) -> int | None:
+    """The first year a document's entries write (prose entries' dates are read after the
+    walk); with no year from elsewhere (`written` False) any entry's year is the text's."""
+    return next((e.date.start.year for e in entries
+                 if e.date is not None and not (written and e.date.relative)), None)
 
 
 def _entry(block: _Block, category: str) -> Entry:

@@ -7,7 +7,7 @@ a clause that opens with a date of another time starts another event ("……迁
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.dates import DateSpan, Precision
 from timeline.segment import vocabulary as v
@@ -57,6 +57,19 @@ def _carries_on(text: str, mention: DateSpan, current: DateSpan | None) -> bool:
             and 0 <= (mention.start - current.end).days <= CARRIES_ON_DAYS)
 
 
+# Precisions from the finest: a date refines another of a coarser one that holds it.
+_FINENESS = (Precision.DAY, Precision.XUN, Precision.MONTH, Precision.SEASON, Precision.QUARTER,
+             Precision.HALF, Precision.YEAR)
+
+
+def _refines(mention: DateSpan, current: DateSpan) -> bool:
+    """Whether `mention` is a finer date inside `current` ("9月" in 1958 after "1958年，")."""
+    if mention.precision not in _FINENESS or current.precision not in _FINENESS:
+        return False
+    return (_FINENESS.index(mention.precision) < _FINENESS.index(current.precision)
+            and current.start <= mention.start and mention.end <= current.end)
+
+
 def _tied_in_clause(text: str, at: int) -> int:
     """Where the clause starts when the date at `at` is tied into it by a preposition soon
     after its start ("……后，学校于1938年迁往……"); -1 otherwise."""
@@ -81,10 +94,20 @@ def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
         while k < len(mentions) and mentions[k].span[0] < opening:
             k += 1
         first = True
+        bare = -1               # the event this sentence opened with a clause of its date alone
         while k < len(mentions) and mentions[k].span[0] < end:
             mention = same_date(mentions[k], current, text) if current is not None else mentions[k]
             at = mention.span[0]
             before = text[at - 1] if at > 0 else ""
+            if bare >= 0 and _refines(mention, current):
+                # "1958年，学校于9月迁入新址": the event is in September 1958 (its year is
+                # written, as the opener's is), its text after the clause of its year.
+                mention = replace(mention, relative=current.relative)
+                found[bare] = DatedSentence(first_clause_end + 1, mention, found[bare].previous)
+                current, bare = mention, -1
+                k += 1
+                continue
+            bare = -1
             if first and (at == opening or (at < first_clause_end and at - opening <= LEAD_MAX_CHARS
                                             and text[at - 1] not in _LEADING)):
                 dated = at if at == opening else opening
@@ -99,6 +122,8 @@ def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
             if dated >= 0:
                 found.append(DatedSentence(dated, mention, mentions[k - 1] if k else context.previous))
                 current = mention
+                if first and at == opening and mention.span[1] == first_clause_end < end - 1:
+                    bare = len(found) - 1
             first = False
             k += 1
     return found

@@ -1,0 +1,31 @@
+"""Prose: a sentence that opens with a clause of its year alone and then ties in a finer date
+("1958年，学校于9月迁入新址") is one event, in the finer date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.pipeline import parse_document
+
+
+@pytest.mark.parametrize("sentence, start, end, title", [
+    ("1958年，学校于9月迁入新址。", date(1958, 9, 1), date(1958, 9, 30), "学校迁入新址"),
+    ("1995年，第三届运动会于9月14日开幕，至20日结束。", date(1995, 9, 14), date(1995, 9, 20), "第三届运动会开幕"),
+    ("1983年，全村在春季推行家庭联产承包责任制。", date(1983, 3, 1), date(1983, 5, 31), "全村推行家庭联产承包责任制"),
+])
+def test_a_year_clause_then_a_finer_date_is_one_event(sentence, start, end, title):
+    text = f"村史\n\n1950年冬，村里完成土地改革。{sentence}2001年，村里通了公路。\n"
+    events = parse_document(text.encode(), name="x").events
+    assert [(e.start, e.end, e.title) for e in events[1:2]] == [(start, end, title)]
+    assert len(events) == 3
+
+
+def test_a_date_outside_the_year_is_an_event_of_its_own():
+    text = "村史\n\n1958年，学校扩建，1960年9月迁入新址。\n"
+    assert [e.start.year for e in parse_document(text.encode(), name="x").events] == [1958, 1960]
+
+
+def test_a_document_of_refined_dates_keeps_its_year():
+    parsed = parse_document("村史\n\n1958年，学校于9月迁入新址。\n".encode(), name="x")
+    assert (parsed.year, parsed.year_from, parsed.warnings) == (1958, "text", ())
