@@ -90,3 +90,17 @@ def test_an_ascii_full_stop_ends_an_entry_of_wrapped_looking_text():
 def test_an_ascii_full_stop_ends_a_sentence_unless_after_a_letter_or_digit():
     assert ends_sentence("观看警示教育片.") and ends_sentence("镇文化广场举行.”") and ends_sentence("增长9.1%.")
     assert not ends_sentence("增长1.") and not ends_sentence("Co. Ltd.") and not ends_sentence("开幕，")
+
+
+def test_a_date_of_another_year_than_the_date_heading_is_no_entry():
+    """"2018年1—11月，……" under "2019年" / "12月" is a figure of the year before: no entry, and
+    December 2019 stays in force."""
+    text = ("大事记\n2019年\n12月\n2018年1—11月，全县完成固定资产投资52亿元。\n5日 县委召开全会。\n"
+            "2018年12月30日，县里召开总结会。\n下旬 全县开展冬季安全检查。\n")
+    assert [(e.date.start, e.date.end) for e in segmented(text).entries] == [
+        (date(2019, 12, 5), date(2019, 12, 5)), (date(2019, 12, 21), date(2019, 12, 31))]
+
+
+def test_a_full_date_of_the_heading_year_is_an_entry():
+    text = "大事记\n2019年\n12月\n5日 县委召开全会。\n2019年12月30日，县里召开总结会。\n"
+    assert [e.date.start for e in segmented(text).entries] == [date(2019, 12, 5), date(2019, 12, 30)]

@@ -300,15 +300,22 @@ _STATISTIC = _Opening(None)
 
 
 def _is_statistic(walk: _Walk, own: DateSpan | DateWarning | None, found: Survey) -> bool:
-    """A paragraph opening with a year alone ("2018年，全县有36名……") in a chronicle whose
-    entries open with days or months is a statistic, not an entry: inside an entry, or under
-    a heading once a year is in force (the title's, a year or month heading's, the entries').
-    Its year never becomes the year in force: "2018年，……" under "2019年" / "5月" is a figure
-    of the year before, and the next "9日" is still in May 2019."""
-    if not (isinstance(own, DateSpan) and own.precision == Precision.YEAR and not own.relative
-            and not found.year_grain):
+    """A paragraph opening with a year written out that the structure says is no entry's date,
+    in a chronicle whose entries open with days or months (not a 年表 of years):
+
+    - a year alone ("2018年，全县有36名……"): a statistic, inside an entry, or under a heading
+      once a year is in force (the title's, a year or month heading's, the entries');
+    - any date of another year than the date heading in force ("2018年1—11月，全县……" under
+      "2019年" / "12月").
+
+    It carries on the entry before and its year never becomes the year in force: the next
+    "9日" under "2019年" / "5月" is still in May 2019."""
+    if not isinstance(own, DateSpan) or own.relative or found.year_grain:
         return False
-    return walk.current is not None or walk.context.previous is not None or walk.context.year is not None
+    if own.precision == Precision.YEAR:
+        return walk.current is not None or walk.context.previous is not None or walk.context.year is not None
+    heading = walk.heading_date
+    return heading is not None and (own.end.year < heading.start.year or own.start.year > heading.end.year)
 
 
 def _rolls_over(walk: _Walk, date: DateSpan) -> bool:
