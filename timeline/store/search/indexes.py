@@ -1,12 +1,15 @@
 """What search indexes, on each database, and how the indexes are kept in step with `events`.
 
-PostgreSQL (made by migrations 5c1e7a9d2b40 and 7d2e4b6a8c10, declared here for the models):
+PostgreSQL (made by migrations 5c1e7a9d2b40, 7d2e4b6a8c10 and d0af348e5f8e, declared here
+for the models):
 - ix_events_title_trgm, ix_events_body_trgm: pg_trgm GIN indexes, any word of 3+ characters
   (Chinese too: the default full-text parser does not split Chinese words);
-- ix_events_bigrams over timeline_bigrams(title, body), the distinct lower-cased 2-character
-  substrings, and ix_events_chars over timeline_chars(title, body), the distinct
-  lower-cased characters: pg_trgm finds no trigram in a 1-2 character pattern. Both
-  functions are SQL functions of the migrations; the server keeps the indexes itself.
+- ix_events_bigrams over timeline_pair_codes(title, body), each lower-cased 2-character
+  substring as a number, and ix_events_chars over timeline_char_codes(title,
+  body), each lower-cased character's code point: pg_trgm finds no trigram in a 1-2
+  character pattern. Both functions are SQL functions of the migrations; the server keeps
+  the indexes itself. Numbers, not text: a GIN index of text keys compared each one in the
+  database's collation, most of the cost of inserting an event.
 
 SQLite (with FTS5; without it nothing is made and every search is a LIKE):
 - events_fts: an external-content FTS5 table with the trigram tokenizer, for 3+ characters,
@@ -35,11 +38,14 @@ POSTGRES_INDEXES = (
           postgresql_ops={"title": "gin_trgm_ops"}, info={"dialect": "postgresql"}),
     Index("ix_events_body_trgm", "body", postgresql_using="gin",
           postgresql_ops={"body": "gin_trgm_ops"}, info={"dialect": "postgresql"}),
-    Index("ix_events_bigrams", text("timeline_bigrams(title, body)"), postgresql_using="gin",
+    Index("ix_events_bigrams", text("timeline_pair_codes(title, body)"), postgresql_using="gin",
           info={"dialect": "postgresql", "compare": False}),
-    Index("ix_events_chars", text("timeline_chars(title, body)"), postgresql_using="gin",
+    Index("ix_events_chars", text("timeline_char_codes(title, body)"), postgresql_using="gin",
           info={"dialect": "postgresql", "compare": False}),
 )
+CHAR_CODES = "timeline_char_codes"    # int[]: the code point of each lower-cased character
+PAIR_CODES = "timeline_pair_codes"    # int8[]: each lower-cased pair as first << 21 | second
+PAIR_CODE_SHIFT = 21                  # a code point's bits: the number is the pair
 
 # ------------------------------------------------------------------ SQLite
 TRIGRAM_TABLE = "events_fts"          # 3+ characters

@@ -1,0 +1,125 @@
+"""PostgreSQL's gram functions, timeline_char_codes() and timeline_pair_codes(), which the 1-
+and 2-character search indexes are built over (migration d0af348e5f8e). They hold numbers
+where the functions before them held text: the numbers must stand one for one for the
+characters and pairs those gave, or a search would find something else."""
+from __future__ import annotations
+
+import importlib
+from datetime import datetime, timezone
+
+import pytest
+from alembic import command
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from testkit.events import document, event
+from tests.support import examples
+from timeline.store import db
+from timeline.store.ingest import store_document
+from timeline.store.queries import EventFilter, list_events
+
+MIGRATION = importlib.import_module("migrations.versions.d0af348e5f8e_index_search_grams_as_code_points")
+BEFORE = MIGRATION.down_revision
+T0 = datetime(2021, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def functions(postgres_url):
+    """A connection to a migrated database that also has the text functions as they were,
+    as timeline_chars_before() and timeline_bigrams_before()."""
+    db.upgrade(postgres_url)
+    engine = db.make_engine(postgres_url)
+    with engine.connect() as conn:
+        for old in (MIGRATION.OLD_CHARS, MIGRATION.OLD_BIGRAMS):
+            conn.exec_driver_sql(old.replace("(title text", "_before(title text"))
+        conn.commit()
+        yield conn
+    engine.dispose()
+
+
+# The code of each character and pair the text functions gave, as sets.
+SAME = """
+SELECT timeline_char_codes(%(t)s, %(b)s) @> chars AND timeline_char_codes(%(t)s, %(b)s) <@ chars,
+       timeline_pair_codes(%(t)s, %(b)s) @> pairs AND timeline_pair_codes(%(t)s, %(b)s) <@ pairs
+FROM (SELECT ARRAY(SELECT ascii(c) FROM unnest(timeline_chars_before(%(t)s, %(b)s)) AS c) AS chars,
+             ARRAY(SELECT (ascii(p)::int8 << 21) | ascii(substr(p, 2))
+                   FROM unnest(timeline_bigrams_before(%(t)s, %(b)s)) AS p) AS pairs) AS before
+"""
+
+
+def differing(conn, title: str, body: str) -> list[str]:
+    """The functions whose keys for (title, body) are not the old ones' characters and pairs."""
+    row = conn.exec_driver_sql(SAME, {"t": title, "b": body}).one()
+    return [name for name, same in zip(("timeline_char_codes", "timeline_pair_codes"), row) if not same]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("", ""), ("a", ""), ("", "b"), ("湖", "湖"), ("签约", "签约仪式签约"), ("Link Park", "LINK park"),
+    ("招商项目集中签约", "14个项目集中签约，总投资50亿元。"), ("a%_\\", "'\"$$"), ("𠀀𠀁", "é e\u0301"),
+    ("x" * 3000, "Ω" * 2000), ("  ", "\t\n"), ("\U0010fffd\U0010fffe", "\U0010ffff"),
+])
+def test_the_codes_are_the_characters_and_pairs_the_text_functions_gave(functions, title, body):
+    assert differing(functions, title, body) == []
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))  # what PostgreSQL holds
+
+
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT, TEXT)
+def test_the_codes_are_the_characters_and_pairs_for_any_text(functions, title, body):
+    assert differing(functions, title, body) == []
+
+
+def test_a_pair_is_its_two_code_points(functions):
+    codes = functions.exec_driver_sql("SELECT timeline_pair_codes('签约', 'Ab'), timeline_char_codes('签', '')").one()
+    assert set(codes[0]) == {ord(a) << 21 | ord(b) for a, b in ("签约", "约 ", " a", "ab")}
+    assert set(codes[1]) == {ord("签"), ord(" ")}
+
+
+def test_null_in_null_out(functions):
+    assert functions.exec_driver_sql("SELECT timeline_char_codes(NULL, 'a'), timeline_pair_codes('a', NULL)").one() \
+        == (None, None)
+
+
+DOC = document(event("lake", "青山湖科技城规划获批", "2020-03-02"), event("sign", "招商项目集中签约", "2020-06-21"),
+               event("band", "Link Park演出", "2020-05-01"))
+LATER = document(event("dam", "湖区水库开工", "2021-03-02"), event("deal", "签约仪式举行", "2021-06-21"),
+                 name="doc-2021", year=2021)
+
+
+def test_every_short_search_finds_its_holders_through_the_indexes(postgres_url):
+    """Rows stored before the migration (whose indexes it rebuilds) and rows after: every 1-
+    and 2-character search finds exactly the events that hold it, through the indexes."""
+    command.upgrade(db.alembic_config(postgres_url), BEFORE)
+    engine = db.make_engine(postgres_url)
+    store = db.make_sessionmaker(engine)
+    with store.begin() as session:
+        store_document(session, DOC, path="a.txt", sha256="a", now=T0)
+    db.upgrade(postgres_url)
+    with store.begin() as session:
+        store_document(session, LATER, path="b.txt", sha256="b", now=T0)
+    texts = {e.key: f"{e.title} {e.body}".lower() for d in (DOC, LATER) for e in d.events}
+    words = {t[i:i + n] for t in texts.values() for n in (1, 2) for i in range(len(t) - n + 1)}
+    words = {w for w in words if w.strip() == w}            # q is split at spaces
+    with store() as session:
+        session.connection().exec_driver_sql("SET enable_seqscan = off")
+        for word in sorted(words | {w.upper() for w in words}):
+            found = sorted(e.event.key for e in list_events(session, EventFilter(q=word)))
+            assert found == sorted(k for k, t in texts.items() if word.lower() in t), word
+    engine.dispose()
+
+
+def test_the_downgrade_gives_back_the_text_indexes(postgres_url):
+    db.upgrade(postgres_url)
+    engine = db.make_engine(postgres_url)
+    store = db.make_sessionmaker(engine)
+    with store.begin() as session:
+        store_document(session, DOC, path="a.txt", sha256="a", now=T0)
+    command.downgrade(db.alembic_config(postgres_url), BEFORE)
+    with store() as session:
+        conn = session.connection()
+        pairs, chars = conn.exec_driver_sql("SELECT timeline_bigrams('签约', ''), timeline_chars('湖', '')").one()
+        assert (set(pairs), set(chars)) == ({"签约", "约 "}, {"湖", " "})
+        assert conn.exec_driver_sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_events_bigrams'").scalar() \
+            .endswith("USING gin (timeline_bigrams((title)::text, body))")
+    engine.dispose()
