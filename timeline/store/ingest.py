@@ -59,6 +59,13 @@ def slugify(name: str) -> str:
     return slug[:limits.MAX_CATEGORY_SLUG - 8].strip("-") or "category"
 
 
+def categories_for(session: Session, names) -> dict[str, Category]:
+    """The categories of `names` by name: those stored read in one query, the others made."""
+    names = list(dict.fromkeys(names))
+    found = {c.name: c for c in session.scalars(select(Category).where(Category.name.in_(names)))}
+    return {name: found.get(name) or category_for(session, name) for name in names}
+
+
 def category_for(session: Session, name: str) -> Category:
     """The category `name`, made when new (another writer may be making it at the same
     time: the insert gives way and the row is read back)."""
@@ -158,7 +165,7 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
     session.flush()  # free the keys of removed rows before new rows take them
 
     records = published_records(session, (e.key for e in events))
-    categories = {name: category_for(session, name) for name in dict.fromkeys(e.category for e in events)}
+    categories = categories_for(session, (e.category for e in events))
     # No autoflush: changed rows are written together at the end, not one by one before
     # every lazy load; new rows are inserted in bulk.
     writes = _Writes()
