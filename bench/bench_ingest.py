@@ -1,6 +1,7 @@
 """End-to-end ingest as `timeline ingest` runs it, beside a bare executemany of the same rows.
 
     .venv/bin/python bench/bench_ingest.py [--megabytes 5] [--postgres URL] [--jobs N]
+                                           [--repeat N] [--only sqlite|postgres] [--no-seed]
 
 Loads the seed, then a synthetic corpus of about --megabytes (bench_pipeline's generator:
 the seed moved to other years, entries shuffled), into a fresh SQLite file and a fresh
@@ -8,20 +9,27 @@ PostgreSQL database, and reports for each:
 
 - end to end: files parsed in worker processes (timeline.bulk.parse_all, as the CLI does)
   while the store writes one transaction per document (store_document), MB/s and events/s;
-- parse and store apart (CPU seconds of this process for the store);
+- where the CPU went: the parsing processes, the store (this process: Python, and SQLite's
+  own work, its FTS5 indexes included) and, for PostgreSQL on this machine, the server
+  process of the store's connection (its index upkeep);
 - bare: the same rows (the store's own column values and tags) written with one DB-API
   executemany per table and document into another fresh database with the same schema,
   indexes and triggers: the floor a store of this schema can reach. The ratio is
-  end-to-end store time over bare time.
+  end-to-end time over bare time;
+- bare without the search indexes: what the search indexes cost.
+
+With --repeat N each database gets N runs and the medians are printed after them (the
+machine may be shared: give the load average with any figure).
 
 Targets: the seed under 0.5 s; the 5 MB corpus at 1 MB/s or more end to end.
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
+import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -50,26 +58,53 @@ def write_files(folder: Path, documents: list[tuple[str, bytes]]) -> list[Path]:
     return paths
 
 
+def server_cpu(conn) -> float | None:
+    """CPU seconds so far of the PostgreSQL server process behind `conn` (a SQLAlchemy
+    connection), when the server runs on this machine; None otherwise."""
+    if conn.dialect.name != "postgresql":
+        return None
+    pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def end_to_end(url: str, paths: list[Path], jobs: int) -> dict:
-    """Parse in `jobs` processes and store, as `timeline ingest`; seconds and counts."""
+    """Parse in `jobs` processes and store, as `timeline ingest`; seconds, counts and CPU."""
     db.upgrade(url)
     engine = db.make_engine(url)
     sessionmaker = db.make_writer(engine)
-    events = store_cpu = 0.0
+    events = store_cpu = server = 0.0
     parsed_docs = []
+    parse_cpu = children_cpu()
     start = time.perf_counter()
     for result in parse_all(paths, Options(), jobs):
         assert isinstance(result, Parsed), result
         cpu = time.process_time()
         with sessionmaker.begin() as session:
+            before = server_cpu(session.connection())
             store_document(session, result.document, path=str(result.path), sha256=result.sha256,
                            now=datetime.now(timezone.utc))
+            after = server_cpu(session.connection())
         store_cpu += time.process_time() - cpu
+        server = server + after - before if before is not None and after is not None else None
         events += len(result.document.events)
         parsed_docs.append(result.document)
     elapsed = time.perf_counter() - start
+    # Worker processes are counted once they have exited (parse_all's pool closes at its
+    # end); with one job the parse ran here, inside the store's figure's complement.
+    parse_cpu = children_cpu() - parse_cpu
     engine.dispose()
-    return {"seconds": elapsed, "events": int(events), "store_cpu": store_cpu, "documents": parsed_docs}
+    return {"seconds": elapsed, "events": int(events), "store_cpu": store_cpu, "parse_cpu": parse_cpu,
+            "server_cpu": server, "documents": parsed_docs}
 
 
 def without_search_indexes(engine) -> None:
@@ -144,46 +179,67 @@ def fresh_postgres(admin_url: str):
     return admin_url.rsplit("/", 1)[0] + "/" + name, drop
 
 
+def run(kind: str, folder: Path, paths: list[Path], jobs: int, admin_url: str) -> dict:
+    """One end-to-end load and its two bare floors into fresh databases of `kind`."""
+    if kind == "SQLite":
+        tag = uuid.uuid4().hex[:6]
+        urls, drops = [f"sqlite:///{folder}/{tag}-{n}.sqlite" for n in "abc"], []
+    else:
+        made = [fresh_postgres(admin_url) for _ in range(3)]
+        urls, drops = [u for u, _ in made], [d for _, d in made]
+    try:
+        result = end_to_end(urls[0], paths, jobs)
+        result["bare"] = bare(urls[1], result["documents"])
+        result["unindexed"] = bare(urls[2], result["documents"], search=False)
+    finally:
+        for drop in drops:
+            drop()
+    result["load"] = os.getloadavg()[0]
+    return result
+
+
+def report(label: str, kind: str, size: int, files: int, jobs: int, runs: list[dict]) -> None:
+    events = runs[0]["events"]
+    print(f"{label}, {kind}: {size / 1e6:.2f} MB, {events} events, {files} files, {jobs} parsing processes")
+    for n, r in enumerate(runs, 1):
+        server = f", server {r['server_cpu']:.2f} s" if r["server_cpu"] is not None else ""
+        print(f"  run {n}: end to end {r['seconds']:6.2f} s {size / 1e6 / r['seconds']:5.2f} MB/s; "
+              f"bare {r['bare']:6.2f} s ({r['seconds'] / r['bare']:.1f}x); bare unindexed {r['unindexed']:5.2f} s; "
+              f"CPU: parse {r['parse_cpu']:.2f} s, store {r['store_cpu']:.2f} s{server}; load {r['load']:.1f}")
+    median = {k: statistics.median(r[k] for r in runs) for k in ("seconds", "bare", "unindexed")}
+    what = "median of " + str(len(runs)) + " runs" if len(runs) > 1 else "one run"
+    print(f"  {what}: end to end {median['seconds']:7.2f} s  {size / 1e6 / median['seconds']:6.2f} MB/s  "
+          f"{events / median['seconds']:7.0f} events/s")
+    print(f"    bare insert {median['bare']:7.2f} s  {events / median['bare']:7.0f} events/s  "
+          f"end to end / bare = {median['seconds'] / median['bare']:.1f}x")
+    print(f"    bare insert without the search indexes {median['unindexed']:7.2f} s  "
+          f"{events / median['unindexed']:7.0f} events/s", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=5.0)
     parser.add_argument("--jobs", type=int, default=None, help="parsing processes (default: one per core)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per database (medians are printed)")
+    parser.add_argument("--only", choices=["sqlite", "postgres"], help="one database only")
+    parser.add_argument("--no-seed", action="store_true", help="the synthetic corpus only")
     parser.add_argument("--postgres", default=os.environ.get(
         "BENCH_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
     args = parser.parse_args(argv)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    seed = [(SEED.stem, SEED.read_bytes())]
-    synthetic = corpus(args.megabytes, seed=7)
+    sets = [] if args.no_seed else [("seed", [(SEED.stem, SEED.read_bytes())])]
+    sets.append(("synthetic corpus", corpus(args.megabytes, seed=7)))
+    kinds = [k for k in ("SQLite", "PostgreSQL") if args.only in (None, k.lower())]
     with tempfile.TemporaryDirectory() as tmp:
-        for label, documents in (("seed", seed), ("synthetic corpus", synthetic)):
+        for label, documents in sets:
             folder = Path(tmp) / label.replace(" ", "-")
             folder.mkdir()
             paths = write_files(folder, documents)
             size = sum(len(d) for _, d in documents)
             jobs = args.jobs or default_workers(len(paths))
-            for kind in ("SQLite", "PostgreSQL"):
-                if kind == "SQLite":
-                    urls = [f"sqlite:///{folder}/{n}.sqlite" for n in "abc"]
-                    drops = []
-                else:
-                    made = [fresh_postgres(args.postgres) for _ in range(3)]
-                    urls, drops = [u for u, _ in made], [d for _, d in made]
-                try:
-                    run = end_to_end(urls[0], paths, jobs)
-                    floor = bare(urls[1], run["documents"])
-                    unindexed = bare(urls[2], run["documents"], search=False)
-                finally:
-                    for drop in drops:
-                        drop()
-                seconds = run["seconds"]
-                print(f"{label}, {kind}: {size / 1e6:.2f} MB, {run['events']} events, {len(paths)} files, "
-                      f"{jobs} parsing processes")
-                print(f"  end to end  {seconds:7.2f} s  {size / 1e6 / seconds:6.2f} MB/s  "
-                      f"{run['events'] / seconds:7.0f} events/s  (store CPU {run['store_cpu']:.2f} s)")
-                print(f"  bare insert {floor:7.2f} s  {run['events'] / floor:7.0f} events/s  "
-                      f"end to end / bare = {seconds / floor:.1f}x")
-                print(f"  bare insert without the search indexes {unindexed:7.2f} s  "
-                      f"{run['events'] / unindexed:7.0f} events/s", flush=True)
+            for kind in kinds:
+                runs = [run(kind, folder, paths, jobs, args.postgres) for _ in range(args.repeat)]
+                report(label, kind, size, len(paths), jobs, runs)
 
 
 if __name__ == "__main__":
