@@ -3,6 +3,7 @@ the master names, matched alone where the master matched, gives the same span.""
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import count
 from re import _constants as C
 from re import _parser as sre_parse
@@ -86,21 +87,28 @@ def _both(family):
     return re.compile(plain), re.compile(optional_as_branch(plain))
 
 
-_REWRITTEN = {family.name: _both(family) for family in FAMILIES}
+@cache
+def _rewritten() -> dict:
+    """Each family's pattern compiled as written and as rewritten: 52 large regexes, seconds
+    of compiling, so made when a test asks (not at import, where every collection paid it)."""
+    return {family.name: _both(family) for family in FAMILIES}
 
 
 def _same_reading(text: str) -> None:
-    for plain, rewritten in _REWRITTEN.values():
+    for plain, rewritten in _rewritten().values():
         for start in range(len(text)):
             a, b = plain.match(text, start), rewritten.match(text, start)
             assert (a and a.regs) == (b and b.regs), (text, start, plain.pattern[:60])
 
 
+# Compiling every family twice takes seconds: `slow`, run by `make test` (and CI), not test-fast.
+@pytest.mark.slow
 def test_rewritten_rules_read_the_same_gold():
     for text in gold_texts():
         _same_reading(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(150), deadline=None)
 @given(TEXT)
 def test_rewritten_rules_read_the_same_text(text):
