@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, count
 
+from . import compiled
 from . import tables as T
 
 
@@ -35,7 +36,7 @@ def _alt(words) -> str:
     position that starts none of them costs one test per first character, not per word.
     Layout space may split a word between any two of its characters."""
     by_first: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
+    for w in sorted(words, key=lambda w: (-len(w), w)):     # the same pattern in every process
         by_first.setdefault(w[0], []).append(_GAP + _spaced(w[1:]) if len(w) > 1 else "")
     groups = [re.escape(first) + (f"(?:{'|'.join(rest)})" if rest != [""] else "")
               for first, rest in by_first.items()]
@@ -332,7 +333,7 @@ class Rule:
     def regex(self) -> re.Pattern:
         """The rule alone, with its groups; compiled on first use, which halves the import
         (the master already compiles the whole grammar once)."""
-        regex = re.compile(self.pattern)
+        regex = compiled.regex(self.pattern)
         assert regex.groups == len(self.fields), f"{self.name}: every group is a field"
         return regex
 
@@ -400,7 +401,7 @@ def compile_rules(families, shared: tuple[str, ...] = ()) -> tuple[re.Pattern, d
     # (Atomic: where a shared piece starts, the others need no second try.)
     prefilter = (f"(?>(?=(?P<_shared>{'|'.join(common)}))|(?={others}))" if common
                  else f"(?={others})")
-    master = re.compile(optional_as_branch(f"(?=[{chars}]){prefilter}(?:{'|'.join(parts)})"))
+    master = compiled.regex(optional_as_branch(f"(?=[{chars}]){prefilter}(?:{'|'.join(parts)})"))
     return master, rules
 
 

@@ -1,0 +1,99 @@
+"""The date grammar's regexes compiled once per machine, not once per process.
+
+The grammar is a few very large regexes (the master alone is over 300,000 characters), and
+the stdlib compiles a pattern in Python: about 3 s for the master and 4 s more for the
+rules' own regexes, in every process that reads a date (each CLI command, each test worker,
+each parsing process that is not forked). Python keeps bytecode in .pyc files for the same
+reason; this keeps what `re` compiles a pattern to: the program for its C matcher.
+
+`regex(pattern)` is `re.compile(pattern)`. The first time a pattern is seen on this Python,
+it is compiled as usual and its program is written to the cache folder, in a file named by
+the hash of the pattern; later processes read the program and hand it to the C matcher,
+which is all `re.compile` does at its end. The pattern object is the same in every way.
+
+Safe by construction: the key is the pattern itself (sha-256) and the folder is one per
+Python version and matcher version (`_sre.MAGIC`), so a program is only ever reused for the
+same pattern on the same matcher. It uses the stdlib's private `re._parser`/`re._compiler`
+and `_sre.compile`; on a Python where they differ, or with any file it cannot read or write,
+it simply compiles as `re.compile` does. Files are written whole (a temporary file renamed)
+and read with marshal (plain data, no code). TIMELINE_REGEX_CACHE names another folder, or
+"off" to compile every time.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+try:
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - an interpreter without the stdlib's sre
+    _sre = None
+
+ENVIRONMENT = "TIMELINE_REGEX_CACHE"
+
+
+def folder() -> Path | None:
+    """Where programs are kept on this interpreter, or None when the cache is off."""
+    chosen = os.environ.get(ENVIRONMENT)
+    if chosen == "off" or _sre is None:
+        return None
+    if chosen:
+        base = Path(chosen)
+    else:
+        from platformdirs import user_cache_dir
+
+        base = Path(user_cache_dir("yearbook-timeline")) / "regex"
+    version = "{}-{}.{}.{}-{}".format(sys.implementation.name, *sys.version_info[:3], _sre.MAGIC)
+    return base / version
+
+
+def regex(pattern: str) -> re.Pattern:
+    """`re.compile(pattern)`, from this machine's cache of compiled programs when it can."""
+    where = folder()
+    if where is None:
+        return re.compile(pattern)
+    path = where / (hashlib.sha256(pattern.encode()).hexdigest() + ".marshal")
+    try:
+        return _sre.compile(pattern, *marshal.loads(path.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError):
+        pass                                    # not there yet, or unreadable: compile it
+    try:
+        program = _program(pattern)
+        compiled = _sre.compile(pattern, *program)
+    except (AttributeError, TypeError):         # a stdlib whose private API differs
+        return re.compile(pattern)
+    _write(path, marshal.dumps(program))
+    return compiled
+
+
+def _program(pattern: str) -> tuple:
+    """What `re._compiler.compile` hands to `_sre.compile` after the pattern: flags, code,
+    group count and the two maps between group names and numbers."""
+    parsed = _parser.parse(pattern, 0)
+    code = list(map(int, _compiler._code(parsed, 0)))     # opcodes are an int subclass
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    return int(parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """`data` into `path` whole or not at all; a folder that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
