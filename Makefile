@@ -31,8 +31,12 @@ run: install
 	$(BIN)/timeline ingest seeds/
 	$(BIN)/timeline serve --host $(HOST) --port $(PORT)
 
+# Tests keep bytecode even where PYTHONDONTWRITEBYTECODE is set (as on this machine): without
+# it pytest rewrites every test module's asserts again in every process (seconds per worker).
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
+
 test: install-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 # The loop to run while working: the pure core and the Flask test-client suites on SQLite,
 # without the marked suites that need a server, a browser, other processes or faults, and the
@@ -41,7 +45,7 @@ test: install-test
 FAST := not (postgres or browser or production or faults or slow)
 FAST_WORKERS ?= 2
 test-fast: install-test
-	@bash -c 'TIMEFORMAT="make test-fast: %1R s (CPU: %1U s user, %1S s sys)"; time $(BIN)/python -m pytest -q -n $(FAST_WORKERS) -m "$(FAST)" --hypothesis-profile=fast $(PYTEST_ARGS)'
+	@bash -c 'TIMEFORMAT="make test-fast: %1R s (CPU: %1U s user, %1S s sys)"; time $(PYTEST) -q -n $(FAST_WORKERS) -m "$(FAST)" --hypothesis-profile=fast $(PYTEST_ARGS)'
 
 bench: install-test
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
