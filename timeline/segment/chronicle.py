@@ -236,7 +236,7 @@ def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | Non
         return _Heading(heading_date(text, walk.context), True, False, 0)
     if mark == "section" and looks_like_heading(v.BRACKETED.sub("", text)):
         return _Heading(heading_date(text, walk.context), False, False, 0)
-    if mark == "text":
+    if mark in ("text", "item"):             # "■ 一月", "- 1月": a month heading behind a bullet
         is_heading, date = date_heading(text, walk.context)
         if is_heading:
             calendar = heading_calendar(text, walk.context) if date is not None else None

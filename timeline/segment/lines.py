@@ -47,7 +47,8 @@ def line_shape(text: str) -> Shape:
             return Shape("heading", match.end(), len(match["level"]))
     if text.startswith("【"):
         if v.GROUP_MARKER.match(text):
-            return Shape("group", 1)
+            # "【1月】" is a month heading written in brackets: its text is the date it holds.
+            return Shape("text", 1) if is_date_heading(text[1:]) else Shape("group", 1)
         if v.BRACKET_HEAD.match(text):
             return Shape("bracket", 1)
     match = _MARKS.match(text)

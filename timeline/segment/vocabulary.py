@@ -100,8 +100,9 @@ TITLE_MIN_CHARS = 3
 CHRONICLE_NAMES = ("大事记", "大事纪要", "大事年表", "纪事", "大事纪", "年表", "时间线")
 # A breadcrumb ("首页 > 政务公开 > 大事记") names a chronicle but is no title.
 BREADCRUMB = re.compile(r"[>＞»›]")
-# Characters a date may be written between in a title line ("——2019年大事记——").
-TITLE_DECORATION = " \t\u3000-—–·•*#=_~"
+# Characters a date may be written between in a title or heading line ("——2019年大事记——",
+# "【1月】").
+TITLE_DECORATION = " \t\u3000-—–·•*#=_~【】"
 
 # --- layout detection ----------------------------------------------------------------------
 # Text wrapped at a fixed width (PDF) has many lines of the same width; text with one
