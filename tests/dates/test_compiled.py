@@ -73,10 +73,39 @@ def test_off_and_unwritable_folders_still_compile(tmp_path, monkeypatch):
     assert not any(tmp_path.rglob("*.marshal"))
 
 
+def test_kept_data_is_made_once_per_key(cache):
+    made = []
+
+    def make(value):
+        made.append(value)
+        return {"pattern": value, "fields": [(1, "y"), (2, "m")]}
+
+    first = compiled.kept("key one", lambda: make("a"))
+    assert compiled.kept("key one", lambda: make("b")) == first     # read back, not made again
+    assert compiled.kept("key two", lambda: make("c"))["pattern"] == "c"
+    assert compiled.kept(None, lambda: make("d"))["pattern"] == "d"   # no key: never kept
+    assert made == ["a", "c", "d"] and len(files(cache)) == 2
+
+
 def test_programs_are_kept_apart_by_interpreter_version(cache):
     folder = compiled.folder()
     assert folder.parent == cache
     assert f"{sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}" in folder.name
+
+
+# Composing and compiling the whole grammar without the cache takes seconds: `slow`.
+@pytest.mark.slow
+def test_the_grammar_from_the_cache_is_the_grammar_composed_afresh(cache, monkeypatch):
+    from timeline.dates.families import _POINT_LEAD, FAMILIES
+    from timeline.dates.grammar import compile_rules
+
+    made = [compile_rules(FAMILIES, shared=_POINT_LEAD) for _ in range(2)]     # cold, then warm
+    monkeypatch.setenv(compiled.ENVIRONMENT, "off")
+    made.append(compile_rules(FAMILIES, shared=_POINT_LEAD))
+    assert len(files(cache)) == 2                    # the composed patterns and the master's program
+    for master, rules in made[:2]:
+        assert master.pattern == made[2][0].pattern and master.groupindex == made[2][0].groupindex
+        assert rules == made[2][1]
 
 
 # Two interpreters: seconds of import each, so `slow` (make test runs it, test-fast does not).

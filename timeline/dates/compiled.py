@@ -10,8 +10,11 @@ reason; this keeps what `re` compiles a pattern to: the program for its C matche
 it is compiled as usual and its program is written to the cache folder, in a file named by
 the hash of the pattern; later processes read the program and hand it to the C matcher,
 which is all `re.compile` does at its end. The pattern object is the same in every way.
+`kept(key, make)` keeps any plain data the same way: the grammar's composed patterns, whose
+making parses every family's pattern too (about a second).
 
-Safe by construction: the key is the pattern itself (sha-256) and the folder is one per
+Safe by construction: a key is the text of everything the result depends on (for a regex,
+the pattern itself; hashed with sha-256) and the folder is one per
 Python version and matcher version (`_sre.MAGIC`), so a program is only ever reused for the
 same pattern on the same matcher. It uses the stdlib's private `re._parser`/`re._compiler`
 and `_sre.compile`; on a Python where they differ, or with any file it cannot read or write,
@@ -27,7 +30,9 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 try:
     import _sre
@@ -36,6 +41,7 @@ except ImportError:  # pragma: no cover - an interpreter without the stdlib's sr
     _sre = None
 
 ENVIRONMENT = "TIMELINE_REGEX_CACHE"
+T = TypeVar("T")
 
 
 def folder() -> Path | None:
@@ -55,21 +61,33 @@ def folder() -> Path | None:
 
 def regex(pattern: str) -> re.Pattern:
     """`re.compile(pattern)`, from this machine's cache of compiled programs when it can."""
+    if _sre is None:
+        return re.compile(pattern)
+    try:
+        return _sre.compile(pattern, *kept(pattern, lambda: _program(pattern)))
+    except (AttributeError, TypeError, RuntimeError):    # a stdlib whose private API differs
+        return re.compile(pattern)
+
+
+def kept(key: str | None, make: Callable[[], T]) -> T:
+    """`make()`, kept in the cache folder under `key` (the text of everything the result
+    depends on; None: not kept) and read back by later processes. Plain data only: what
+    marshal writes (numbers, strings, lists, tuples, dicts)."""
     where = folder()
-    if where is None:
-        return re.compile(pattern)
-    path = where / (hashlib.sha256(pattern.encode()).hexdigest() + ".marshal")
+    if where is None or key is None:
+        return make()
+    path = where / (hashlib.sha256(key.encode()).hexdigest() + ".marshal")
     try:
-        return _sre.compile(pattern, *marshal.loads(path.read_bytes()))
+        return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        pass                                    # not there yet, or unreadable: compile it
+        pass                                    # not there yet, or unreadable: make it
+    value = make()
     try:
-        program = _program(pattern)
-        compiled = _sre.compile(pattern, *program)
-    except (AttributeError, TypeError):         # a stdlib whose private API differs
-        return re.compile(pattern)
-    _write(path, marshal.dumps(program))
-    return compiled
+        data = marshal.dumps(value)
+    except ValueError:                          # not plain data: used, not kept
+        return value
+    _write(path, data)
+    return value
 
 
 def _program(pattern: str) -> tuple:

@@ -16,9 +16,15 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, count
+from pathlib import Path
 
 from . import compiled
 from . import tables as T
+
+try:
+    _SOURCE = Path(__file__).read_text(encoding="utf-8")    # composing changes with this code
+except OSError:                                             # no source (a frozen app): never kept
+    _SOURCE = None
 
 
 _GAP = f"[{re.escape(T.LAYOUT_SPACE)}]*+"
@@ -350,7 +356,21 @@ def _uniquify(rule: str, pattern: str, counter) -> tuple[str, tuple[tuple[str, s
 
 
 def compile_rules(families, shared: tuple[str, ...] = ()) -> tuple[re.Pattern, dict[str, Rule]]:
-    """The master regex and each rule's own regex, from the family records in order.
+    """The master regex and each rule, from the family records in order (`compose`).
+
+    Composing reads every pattern with the stdlib's regex parser (about a second), so its
+    result is kept like the compiled regexes (`compiled.kept`), under a key of everything it
+    depends on: the records' templates, the fragments and this module's own source."""
+    inputs = ([(f.name, f.lead, f.pattern, f.needs) for f in families], shared, FRAGMENTS)
+    key = None if _SOURCE is None else repr(inputs) + _SOURCE
+    master, rules = compiled.kept(key, lambda: compose(families, shared))
+    return compiled.regex(master), {name: Rule(name, pattern, tuple(map(tuple, fields)))
+                                    for name, pattern, fields in rules}
+
+
+def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
+    """The master's pattern and each rule's (name, pattern, fields), from the family records
+    in order: plain data, kept between processes by `compile_rules`.
 
     Each rule's pattern starts with its family's `lead` as a lookahead, and the master's
     prefilter is the alternation of those leads: a position the prefilter skips is one no
@@ -360,7 +380,7 @@ def compile_rules(families, shared: tuple[str, ...] = ()) -> tuple[re.Pattern, d
     `shared`: lead pieces that many families' leads hold (where a point-like date starts).
     The master tests them once per position and keeps the answer in a group (`_shared`);
     a family whose lead holds them all asks that group instead of testing them again."""
-    rules: dict[str, Rule] = {}
+    rules: list[tuple[str, str, tuple]] = []
     runs: list[tuple[str, list[str]]] = []     # (lead test, master parts) of consecutive families
     leads: list[str] = []
     counter = count()
@@ -377,7 +397,7 @@ def compile_rules(families, shared: tuple[str, ...] = ()) -> tuple[re.Pattern, d
         pattern, fields_ = _uniquify(family.name, optional_as_branch(f"(?={lead}){body}"), counter)
         # Every group is a field's, numbered in pattern order as `_uniquify` found them.
         numbered = tuple((number, field) for number, (_, field) in enumerate(fields_, 1))
-        rules[family.name] = Rule(family.name, pattern, numbered)
+        rules.append((family.name, pattern, numbered))
         # No field groups in the master: with hundreds of them sre copies every mark set so
         # far at each backtracking point (a rule late in the alternation has high group
         # numbers), which made the master twice as slow. Same pattern, so the rule's regex
@@ -401,8 +421,7 @@ def compile_rules(families, shared: tuple[str, ...] = ()) -> tuple[re.Pattern, d
     # (Atomic: where a shared piece starts, the others need no second try.)
     prefilter = (f"(?>(?=(?P<_shared>{'|'.join(common)}))|(?={others}))" if common
                  else f"(?={others})")
-    master = compiled.regex(optional_as_branch(f"(?=[{chars}]){prefilter}(?:{'|'.join(parts)})"))
-    return master, rules
+    return optional_as_branch(f"(?=[{chars}]){prefilter}(?:{'|'.join(parts)})"), rules
 
 
 def _guarded(lead: str) -> str:
