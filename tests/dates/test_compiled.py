@@ -87,6 +87,16 @@ def test_kept_data_is_made_once_per_key(cache):
     assert made == ["a", "c", "d"] and len(files(cache)) == 2
 
 
+def test_the_oldest_files_go_past_the_size_limit(cache):
+    paths = []
+    for age, pattern in enumerate(PATTERNS):
+        compiled.regex(pattern)
+        paths.append(compiled.folder() / (hashlib.sha256(pattern.encode()).hexdigest() + ".marshal"))
+        os.utime(paths[-1], (age, age))                 # written in this order
+    compiled._prune(compiled.folder(), limit=paths[-1].stat().st_size)
+    assert files(cache) == [paths[-1]]
+
+
 def test_programs_are_kept_apart_by_interpreter_version(cache):
     folder = compiled.folder()
     assert folder.parent == cache

@@ -115,3 +115,23 @@ def _write(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+        return
+    _prune(path.parent)
+
+
+# Every change to the grammar leaves its old programs behind (about 10 MB for the master):
+# past this size the oldest files go. One still in use is then made and written again.
+MAX_FOLDER_BYTES = 200_000_000
+
+
+def _prune(where: Path, limit: int = MAX_FOLDER_BYTES) -> None:
+    try:
+        files = [(entry.stat().st_mtime, entry.stat().st_size, entry) for entry in where.glob("*.marshal")]
+        total = sum(size for _, size, _ in files)
+        for _, size, entry in sorted(files, key=lambda f: f[0]):
+            if total <= limit:
+                break
+            entry.unlink(missing_ok=True)
+            total -= size
+    except OSError:
+        pass
