@@ -108,15 +108,14 @@ def end_to_end(url: str, paths: list[Path], jobs: int) -> dict:
 
 
 def without_search_indexes(engine) -> None:
-    """Drop the search indexes (SQLite: the FTS triggers; PostgreSQL: the GIN indexes)."""
+    """Drop the search indexes (SQLite: the FTS triggers; PostgreSQL: the GIN index)."""
     with engine.begin() as conn:
         if engine.dialect.name == "sqlite":
             names = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars().all()
             for name in names:
                 conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
         else:
-            for name in ("ix_events_title_trgm", "ix_events_body_trgm", "ix_events_bigrams", "ix_events_chars"):
-                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+            conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_grams")
 
 
 def bare(url: str, documents, *, search: bool = True) -> float:

@@ -1,25 +1,24 @@
 """What search indexes, on each database, and how the indexes are kept in step with `events`.
 
-PostgreSQL (made by migrations 5c1e7a9d2b40, 7d2e4b6a8c10 and d0af348e5f8e, declared here
-for the models):
-- ix_events_title_trgm, ix_events_body_trgm: pg_trgm GIN indexes, any word of 3+ characters
-  (Chinese too: the default full-text parser does not split Chinese words);
-- ix_events_bigrams over timeline_pair_codes(title, body), each lower-cased 2-character
-  substring as a number, and ix_events_chars over timeline_char_codes(title,
-  body), each lower-cased character's code point: pg_trgm finds no trigram in a 1-2
-  character pattern. Both functions are SQL functions of the migrations; the server keeps
-  the indexes itself. Numbers, not text: a GIN index of text keys compared each one in the
-  database's collation, most of the cost of inserting an event.
+One index per database serves every word length (migration 3f6b2d8e9a41; docs/search.md):
+it holds each lower-cased character and each pair of neighbouring characters of
+title + " " + body. A word of 1 or 2 characters is one key, found exactly; a longer word is
+the events holding all of its pairs, checked with a LIKE.
+
+PostgreSQL (declared here for the models):
+- ix_events_grams, a GIN index over timeline_gram_codes(title, body): each character's code
+  point and each pair as first << 21 | second (int8[]; a code point has 21 bits, and a
+  pair's first character is never NUL, so no pair's number is a character's). A PL/pgSQL
+  function of the migration, whose plan the server keeps per connection; the server keeps
+  the index itself.
 
 SQLite (with FTS5; without it nothing is made and every search is a LIKE):
-- events_fts: an external-content FTS5 table with the trigram tokenizer, for 3+ characters,
-  kept by triggers that copy title and body;
-- events_fts_grams: a contentless FTS5 table for 1-2 characters, kept by triggers that
-  call `timeline_grams()`, the Python function `gram_terms` below.
+- events_fts_ngrams: a contentless FTS5 table (`detail=none`) of `gram_terms`, kept by
+  triggers that call `timeline_ngrams()`, the Python function `gram_terms` below.
 
-THE SQLITE WRITER RULE: no SQLite client without `timeline_grams()` registered may write to
+THE SQLITE WRITER RULE: no SQLite client without `timeline_ngrams()` registered may write to
 `events`. Its triggers call the function; a client without it (the sqlite3 shell, another
-program) fails with "no such function: timeline_grams" on any INSERT, UPDATE or DELETE of
+program) fails with "no such function: timeline_ngrams" on any INSERT, UPDATE or DELETE of
 `events`. Every connection the app makes registers it (`register`, called by
 `timeline.store.db.make_engine`). Reading needs nothing.
 """
@@ -30,61 +29,67 @@ from operator import add
 from sqlalchemy import Index, text
 
 # ------------------------------------------------------------------ PostgreSQL
-# Declared with column names, not columns, so that the models can list them without
-# importing this package's queries. Autogenerate skips them on SQLite (info "dialect") and
-# never compares the expression indexes (info "compare"): see migrations/env.py.
+# Declared with an expression, not columns, so that the models can list it without importing
+# this package's queries. Autogenerate skips it on SQLite (info "dialect") and never
+# compares the expression index (info "compare"): see migrations/env.py.
+GRAM_CODES = "timeline_gram_codes"    # int8[]: each lower-cased character and pair as a number
 POSTGRES_INDEXES = (
-    Index("ix_events_title_trgm", "title", postgresql_using="gin",
-          postgresql_ops={"title": "gin_trgm_ops"}, info={"dialect": "postgresql"}),
-    Index("ix_events_body_trgm", "body", postgresql_using="gin",
-          postgresql_ops={"body": "gin_trgm_ops"}, info={"dialect": "postgresql"}),
-    Index("ix_events_bigrams", text("timeline_pair_codes(title, body)"), postgresql_using="gin",
-          info={"dialect": "postgresql", "compare": False}),
-    Index("ix_events_chars", text("timeline_char_codes(title, body)"), postgresql_using="gin",
+    Index("ix_events_grams", text(f"{GRAM_CODES}(title, body)"), postgresql_using="gin",
           info={"dialect": "postgresql", "compare": False}),
 )
-CHAR_CODES = "timeline_char_codes"    # int[]: the code point of each lower-cased character
-PAIR_CODES = "timeline_pair_codes"    # int8[]: each lower-cased pair as first << 21 | second
 PAIR_CODE_SHIFT = 21                  # a code point's bits: the number is the pair
 
 # ------------------------------------------------------------------ SQLite
-TRIGRAM_TABLE = "events_fts"          # 3+ characters
-GRAMS_TABLE = "events_fts_grams"      # 1 and 2 characters
-GRAMS_FUNCTION = "timeline_grams"
+GRAMS_TABLE = "events_fts_ngrams"
+GRAMS_FUNCTION = "timeline_ngrams"
+
+# How a character is written in a term. FTS5's `ascii` tokenizer (with `tokenchars '_'`)
+# keeps every non-ASCII character, ASCII letters and digits and "_" in a token and splits at
+# any other ASCII character: those are written "_" and two hex digits ("%" -> "_25", "_" ->
+# "_5f"), the others as they are. The code is prefix-free ("_" always opens three
+# characters), so a term reads back one way, and no pair's term is a character's (1 or 3
+# characters against 2, 4 or 6).
+_ASCII = {chr(i): chr(i) if chr(i).isalnum() else f"_{i:02x}" for i in range(128)}
+
+
+def _written(c: str) -> str:
+    return _ASCII.get(c, c)
 
 
 def gram_terms(title: str | None, body: str | None) -> str | None:
-    """The events_fts_grams terms of one event, space-separated (NULL in, NULL out, like SQL).
+    """The events_fts_ngrams terms of one event, space-separated (NULL in, NULL out, like SQL).
 
     Every distinct lower-cased character and 2-character substring of title + " " + body,
-    each written as the hex of its UTF-8 bytes so that FTS5's `ascii` tokenizer keeps it one
-    token whatever its characters (punctuation, "%", spaces). UTF-8 being prefix-free, no
-    pair's term equals a character's, so a 1- or 2-character query is exact.
+    written as `_written` says (签约 -> "签约", "A%" -> "a_25"), in no particular order.
 
     The table is contentless (no second copy of the text): its triggers call this for the
-    old row to delete its terms. So what it returns for a text already indexed must never
-    change; a change needs a migration that rebuilds the table. Migration 7d2e4b6a8c10
-    holds a frozen copy, which tests/store/test_search_indexes.py compares with this one.
+    old row to delete its terms. So the set of terms it gives for a text already indexed
+    must never change; a change needs a migration that rebuilds the table. Migration
+    3f6b2d8e9a41 holds a frozen copy, which tests/store/test_search_indexes.py compares with
+    this one.
     """
     if title is None or body is None:
         return None
     lowered = f"{title} {body}".lower()
-    # Each character's hex once, a pair's hex being its two characters' (the corpus of
-    # bench_ingest.py: 1.1 s instead of 1.4-1.7 s encoding every gram).
-    hexes = {c: c.encode().hex() for c in set(lowered)}
-    chars = list(map(hexes.__getitem__, lowered))
-    terms = set(chars)
-    terms.update(map(add, chars, chars[1:]))
-    return " ".join(sorted(terms))
+    # Each distinct character written once; a pair's term is its two characters' terms.
+    written = {c: _ASCII.get(c, c) for c in set(lowered)}
+    chars = list(map(written.__getitem__, lowered))
+    terms = set(map(add, chars, chars[1:]))
+    terms.update(written.values())
+    return " ".join(terms)
 
 
-def gram_query_term(word: str) -> str | None:
-    """The events_fts_grams term of the events holding `word`, or None when `word` is not 1
-    or 2 characters once lower-cased (the table holds only those)."""
-    lowered = word.lower()
-    return lowered.encode().hex() if 1 <= len(lowered) <= 2 else None
+def word_terms(word: str) -> list[str]:
+    """The events_fts_ngrams terms every event holding `word` holds: the character of a
+    1-character word, the pairs of a longer one (each once; none for an empty word). For 1
+    and 2 characters the events holding the terms are exactly the word's holders; for more
+    they are candidates to check."""
+    chars = [_written(c) for c in word.lower()]
+    if len(chars) == 1:
+        return chars
+    return list(dict.fromkeys(map(add, chars, chars[1:])))
 
 
 def register(dbapi_connection) -> None:  # noqa: ANN001 - a sqlite3.Connection
-    """Make timeline_grams(title, body) callable on this SQLite connection: the writer rule."""
+    """Make timeline_ngrams(title, body) callable on this SQLite connection: the writer rule."""
     dbapi_connection.create_function(GRAMS_FUNCTION, 2, gram_terms, deterministic=True)
