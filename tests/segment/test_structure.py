@@ -104,3 +104,24 @@ def test_a_date_of_another_year_than_the_date_heading_is_no_entry():
 def test_a_full_date_of_the_heading_year_is_an_entry():
     text = "大事记\n2019年\n12月\n5日 县委召开全会。\n2019年12月30日，县里召开总结会。\n"
     assert [e.date.start for e in segmented(text).entries] == [date(2019, 12, 5), date(2019, 12, 30)]
+
+
+def test_two_titled_notes_over_a_chronicle_leave_it_a_chronicle():
+    """"【编者按】……" and "【资料来源】……" are no yearbook: the chronicle keeps every entry."""
+    days = "".join(f"1月{d}日，市里召开第{d}次专题工作会议。\n" for d in range(2, 12))
+    found = segmented("2019年1月大事记\n【编者按】本栏目按时间顺序记录全市大事要事。\n" + days
+                      + "【资料来源】市档案馆和各部门报送的年度工作材料。\n")
+    assert found.layout == "chronicle"
+    assert [e.date.start.day for e in found.entries if e.date] == list(range(2, 12))
+
+
+def test_a_yearbook_excerpt_whose_chronicle_chapter_outweighs_its_entries():
+    """The chapter's dated lines do not make a yearbook excerpt a chronicle: its 【title】
+    entries are kept, in the yearbook's year, and the chapter is read as a chronicle."""
+    days = "".join(f"【{m}月】\n3日，区委召开第{m}次常委会议。\n下旬，全区开展第{m}轮专项检查。\n" for m in range(1, 6))
+    found = segmented("大事记\n" + days + "\n社会事业\n【概况】　2019年，全区社会事业稳步发展，民生投入持续增加。\n"
+                      "【教育】　是年，全区新建中小学3所，新增学位2400个。\n")
+    assert found.layout == "yearbook" and found.year == 2019
+    assert [e.title for e in found.entries if e.category != "大事记"] == ["概况", "教育"]
+    dated = [(e.date.start.month, e.date.start.day) for e in found.entries if e.category == "大事记"]
+    assert dated == [(m, d) for m in range(1, 6) for d in (3, 21)]

@@ -62,22 +62,37 @@ class Survey:
     lines: tuple[LineInfo, ...]
     wrapped: bool                # fixed-width text (PDF): a line is not a paragraph
     year_grain: bool             # dated lines open with years: a year is an entry's date
+    entry_titles: int = 0        # 【title】 lines with an entry's text after them
+    dated: tuple[int, ...] = ()  # the lines that may open an entry with a date
 
 
 def survey(layout: Layout, *, structured: bool = False) -> Survey:
     lines = layout.lines
     infos = tuple(_info(line) for line in lines)
     wrapped = not structured and is_wrapped(lines)
-    titled = 0
+    titled = entry_titles = 0
     dated: list[int] = []             # lines that may open an entry with a date (date headings too)
     for i, (line, info) in enumerate(zip(lines, infos)):
         if line.text.startswith(v.TITLE_OPEN) and v.TITLE_CLOSE in line.text and not info.may_date:
             # a 【title】, unless it is a group marker over items ("【中国】" then "- ……")
             titled += i + 1 == len(infos) or infos[i + 1].shape.mark not in _ITEM_MARKS
+            entry_titles += _has_entry_text(lines, infos, i)
         elif info.may_date and _starts_entry(lines, infos, i, wrapped):
             dated.append(i)
     kind = _layout(titled, dated, infos)
-    return Survey(kind, infos, wrapped, kind == "chronicle" and year_grain(infos[i] for i in dated))
+    return Survey(kind, infos, wrapped, kind == "chronicle" and year_grain(infos[i] for i in dated),
+                  entry_titles, tuple(dated))
+
+
+def _has_entry_text(lines: tuple[TextLine, ...], infos: tuple[LineInfo, ...], i: int) -> bool:
+    """Whether the 【title】 of line i has an entry's text: after it on its line, or on the
+    next line when that is plain undated text ("【概况】　2019年，全区……"; not "【打印本页】")."""
+    after = lines[i].text.partition(v.TITLE_CLOSE)[2].strip()
+    if after:
+        return len(after) >= v.ENTRY_TEXT_MIN_CHARS
+    following = infos[i + 1] if i + 1 < len(infos) else None
+    return (following is not None and following.shape.mark == "text" and not following.may_date
+            and not lines[i + 1].text.startswith(v.TITLE_OPEN) and len(following.raw) >= v.ENTRY_TEXT_MIN_CHARS)
 
 
 def _layout(titled: int, dated: list[int], infos: tuple[LineInfo, ...]) -> str:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from timeline.segment import vocabulary as v
 from timeline.segment.chronicle import segment_dated
 from timeline.segment.context import DateContext
-from timeline.segment.detect import survey
+from timeline.segment.detect import Survey, survey
 from timeline.segment.entry import Segmentation
 from timeline.segment.regions import chronicle_regions, part
 from timeline.segment.restore import with_date_headings
@@ -29,10 +30,10 @@ def segment_document(layout: Layout, *, structured: bool = False, year: int | No
     """
     layout = with_date_headings(layout)
     found = survey(layout, structured=structured)
-    if found.layout != "yearbook":
+    chapters = chronicle_regions(layout, found) if _may_be_yearbook(layout, found) else []
+    if found.layout != "yearbook" and not _yearbook_with_chapter(found, chapters):
         return segment_dated(layout, found, year=year, fallback_year=fallback_year,
                              category=category, name=name)
-    chapters = chronicle_regions(layout, found)
     inside = {i for start, end in chapters for i in range(start, end)}
     book = (part(layout, found, [i for i in range(len(layout.lines)) if i not in inside], "yearbook")[0]
             if chapters else layout)
@@ -48,6 +49,24 @@ def segment_document(layout: Layout, *, structured: bool = False, year: int | No
         entries.sort(key=lambda entry: entry.offset)
     return Segmentation(segmentation.layout, tuple(entries), title=segmentation.title, year=year,
                         year_from=year_from, headings=segmentation.headings)
+
+
+def _may_be_yearbook(layout: Layout, found: Survey) -> bool:
+    """A yearbook, or a chronicle that may be a yearbook excerpt: 【title】 entries, enough of
+    them or with a yearbook's 【概况】, not two stray ones over a chronicle ("【编者按】……")."""
+    if found.layout != "chronicle" or found.entry_titles < 2:
+        return found.layout == "yearbook"
+    return found.entry_titles >= v.EXCERPT_MIN_TITLES or any(
+        line.text.startswith(v.TITLE_OPEN) and line.text[1:].partition(v.TITLE_CLOSE)[0].strip() in v.OVERVIEW_TITLES
+        for line in layout.lines)
+
+
+def _yearbook_with_chapter(found: Survey, chapters: list[tuple[int, int]]) -> bool:
+    """A yearbook excerpt whose 大事记 chapter holds more dated lines than its 【title】
+    entries would outweigh: read as a yearbook when the dated lines outside the chapter
+    do not (the survey's rule, with the chapter's lines left out)."""
+    inside = {i for start, end in chapters for i in range(start, end)}
+    return bool(chapters) and sum(i not in inside for i in found.dated) <= 2 * found.entry_titles
 
 
 def yearbook_year(segmentation: Segmentation) -> int | None:

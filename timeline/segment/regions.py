@@ -21,7 +21,9 @@ def chronicle_regions(layout: Layout, found: Survey) -> list[tuple[int, int]]:
     lines, infos = layout.lines, found.lines
     regions: list[tuple[int, int]] = []
     start = 0
-    for end in [*(i for i, line in enumerate(lines) if line.text.startswith(v.TITLE_OPEN)), len(lines)]:
+    # A 【title】; not a date in brackets ("【1月】" is the chapter's month heading).
+    titles = (i for i, line in enumerate(lines) if line.text.startswith(v.TITLE_OPEN) and not infos[i].may_date)
+    for end in [*titles, len(lines)]:
         region = _chapter(lines, infos, start, end)
         if region is not None:
             regions.append(region)

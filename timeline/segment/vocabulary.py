@@ -152,4 +152,9 @@ RANGE_TO = ("至", "到")
 # heading naming a chronicle or a date heading, with at least this many date headings and
 # dated line starts.
 CHAPTER_MIN_HEADINGS = 1
+# A 【title】 followed by at least this much text is a yearbook entry's, not page furniture.
+ENTRY_TEXT_MIN_CHARS = 10
+# A chronicle with this many such titles (or two and a 【概况】) may be a yearbook excerpt
+# whose 大事记 chapter outweighs its entries.
+EXCERPT_MIN_TITLES = 4
 CHAPTER_MIN_ENTRIES = 3
