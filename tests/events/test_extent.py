@@ -63,3 +63,24 @@ def test_the_end_day_counts_from_the_event_not_from_the_mention_before_it():
     text = "2016年大事记\n11月\n8日，全镇冬季征兵体检工作开始，至10日结束。\n"
     (event,) = parse_document(text.encode(), name="extent").events
     assert (event.primary.start, event.primary.end) == (date(2016, 11, 8), date(2016, 11, 10))
+
+
+@pytest.mark.parametrize("text, start, last", [
+    ("11月中旬起，全区开展冬季攻坚行动，至2022年2月底结束。", date(2021, 11, 11), date(2022, 2, 28)),
+    ("11月8日，城北大桥开工建设，至2022年6月完工。", date(2021, 11, 8), date(2022, 6, 30)),
+    ("5月，全区开展防汛检查，至2021年7月止。", date(2021, 5, 1), date(2021, 7, 31)),
+    ("12月\n上旬，县文化节开幕，15日闭幕。", date(2021, 12, 1), date(2021, 12, 15)),
+])
+def test_a_month_or_xun_ends_an_event_when_its_year_is_written(text, start, last):
+    document = parse_document(f"2021年大事记\n{text}\n".encode(), name="extent", suffix=".txt")
+    assert [(e.primary.start, e.primary.end) for e in document.events] == [(start, last)]
+
+
+@pytest.mark.parametrize("text", [
+    "3月2日，新区体育馆开工建设，截至3月20日完成投资2亿元。",      # as of a day: a figure's date
+    "3月2日，全区开展春季植树活动，至6月结束。",                    # a month without its year
+    "3月2日，城北大桥开工建设，至2023年6月完工。",                  # more than a year on
+])
+def test_what_ends_nothing(text):
+    document = parse_document(f"2021年大事记\n{text}\n".encode(), name="extent", suffix=".txt")
+    assert [(e.primary.start, e.primary.end) for e in document.events] == [(date(2021, 3, 2), date(2021, 3, 2))]

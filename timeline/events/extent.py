@@ -63,8 +63,9 @@ def with_time_of_day(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...
 
 
 def extended(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> DateSpan:
-    """A day or range runs on to the later day the text ends it on (timeline.segment.ending)."""
-    if primary.precision != Precision.DAY:
+    """A day, 旬 or month runs on to the later day the text ends it on (timeline.segment.ending):
+    "11月中旬起……，至2022年2月底结束"."""
+    if primary.precision not in (Precision.DAY, Precision.XUN, Precision.MONTH):
         return primary
     for mention in mentions:
         if mention.span[0] < primary.span[1]:

@@ -146,8 +146,11 @@ EXTEND_MAX_DAYS = 31
 # 闭幕") is in the next month (a date without its year, in the next year) when that ends
 # the event at most this many days on; further, it is no end of this event.
 EXTEND_ROLLED_MAX_DAYS = 15
-# "至25日" alone ends the range too.
+# "至25日" alone ends the range too; "截至25日" does not (a figure's date: as of the 25th).
 RANGE_TO = ("至", "到")
+AS_OF = ("截至", "截止")
+# A month or 旬 with its year ("至2022年2月底结束") ends an event up to this many days on.
+EXTEND_COARSE_MAX_DAYS = 366
 # A yearbook's chronicle chapter (大事记): a stretch without 【titles】 that opens at a
 # heading naming a chronicle or a date heading, with at least this many date headings and
 # dated line starts.
