@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from . import tables as T
+from .grammar import first_chars
 
 _SP = f"[{re.escape(T.LAYOUT_SPACE)}]*"
 _WEEK = f"(?:{'|'.join(T.WEEK_WORDS)})[{''.join(T.WEEKDAYS)}]"
@@ -33,6 +34,8 @@ _NOTE_START = re.compile(f"[（({''.join(sorted({w[0] for w in T.WEEK_WORDS}))}]
 _MIDDLE = re.compile(f"(?P<gloss>{_BRACKETED}){_GOES_ON}|[（(]{_SP}(?P<week>{_WEEK}){_SP}[）)]|(?P<bare>{_WEEK})")
 # A note right after a mention's end.
 AFTER = re.compile(f"{_SP}(?:{_BRACKETED}|(?P<week>{_WEEK}))")
+# The characters such a note can start with: no other position needs the regex tried.
+AFTER_FIRST = frozenset(first_chars(AFTER.pattern))
 _WEEKDAY_ONLY = re.compile(f"(?:{'|'.join(T.WEEK_WORDS)})(?P<wd>[{''.join(T.WEEKDAYS)}])")
 
 

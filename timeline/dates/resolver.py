@@ -18,7 +18,7 @@ from . import lunar, notes
 from . import tables as T
 from .families import MASTER, MEANINGS, RULES
 from .productions import Impossible, NotADate, Parsed, Point
-from .span import CalendarKind, DateSpan, DateWarning, Precision, Resolution, new_span
+from .span import CalendarKind, DateSpan, DateWarning, PartOfDay, Precision, Resolution, new_span
 
 _FINE = (Precision.DAY, Precision.XUN, Precision.MONTH)
 GREGORIAN = CalendarKind.GREGORIAN
@@ -511,9 +511,8 @@ def resolve(text: str, *, year: int | None = None, month: int | None = None,
     """
     mentions: list[DateSpan] = []
     warnings: list[DateWarning] = []
-    for _rule, item in iter_resolved(text, year=year, month=month, reference=reference,
-                                     previous=previous, calendar=calendar, prefer=prefer):
-        (mentions if isinstance(item, DateSpan) else warnings).append(item)
+    _resolve_into(text, _context(year, month, reference, previous, calendar, prefer), calendar,
+                  mentions, warnings, None)
     return Resolution(tuple(mentions), tuple(warnings))
 
 
@@ -533,36 +532,68 @@ def iter_resolved(text: str, *, year: int | None = None, month: int | None = Non
                   calendar: CalendarKind | None = None,
                   prefer: str = "document") -> Iterator[tuple[str, DateSpan | DateWarning]]:
     """(rule name, mention or warning) in text order: `resolve`, with the rule that fired."""
+    trace: list[tuple[str, DateSpan | DateWarning]] = []
+    _resolve_into(text, _context(year, month, reference, previous, calendar, prefer), calendar,
+                  [], [], trace)
+    yield from trace
+
+
+def _context(year: int | None, month: int | None, reference: date | None, previous: DateSpan | None,
+             calendar: CalendarKind | None, prefer: str) -> Context:
     if prefer not in PREFER:
         raise ValueError(f"prefer must be one of {', '.join(PREFER)}, not {prefer!r}")
     ctx = Context(year, month, reference, previous, calendar, prefer)
     if previous is not None:
         ctx.seen(previous)
-    if previous is not None and calendar is None:
-        ctx.calendar = calendar_in_force(previous)
-    if previous is not None and ctx.calendar is CalendarKind.LUNAR:
-        ctx.lunar = (previous.start.year, None, False)
-    for name, where, found, parsed, checks in _reading(text):
+        if calendar is None:
+            ctx.calendar = calendar_in_force(previous)
+        if ctx.calendar is CalendarKind.LUNAR:
+            ctx.lunar = (previous.start.year, None, False)
+    return ctx
+
+
+def _resolve_into(text: str, ctx: Context, calendar: CalendarKind | None, mentions: list[DateSpan],
+                  warnings: list[DateWarning], trace: list | None) -> None:
+    """Resolve every match of `text` in `ctx`: mentions and warnings appended to their lists,
+    and (rule name, mention or warning) in text order to `trace` when one is given. One
+    loop filling lists: `resolve` runs it for every line of a document."""
+    for name, where, found, parsed, checks, simple in _reading(text):
         try:
             if isinstance(parsed, Exception):
                 raise type(parsed)(*parsed.args)           # a fresh one: no traceback kept
-            mention, resolved = _span(parsed, ctx, found, where)
+            if simple is not None and ctx.calendar is not CalendarKind.LUNAR and ctx.prefer == "document":
+                resolved = _simple_point(parsed.first, ctx)
+                mention = new_span(found, where, resolved.start, resolved.end, resolved.precision, simple[0],
+                                   simple[1], simple[2], GREGORIAN, resolved.relative, False, None)
+            else:
+                mention, resolved = _span(parsed, ctx, found, where)
         except NotADate:
             continue
         except (Impossible, NoContext) as exc:
-            yield name, DateWarning(found, where, str(exc))
+            warning = DateWarning(found, where, str(exc))
+            warnings.append(warning)
+            if trace is not None:
+                trace.append((name, warning))
             continue
         except (ValueError, OverflowError) as exc:       # a date() out of its range
-            yield name, DateWarning(found, where, f"not a date: {exc}")
+            warning = DateWarning(found, where, f"not a date: {exc}")
+            warnings.append(warning)
+            if trace is not None:
+                trace.append((name, warning))
             continue
         ctx.seen(mention)
-        if parsed.first.era or parsed.first.year is not None or resolved.lunar or ctx.lunar:
-            _carry_calendar(ctx, parsed.first, mention, resolved, calendar)
-        yield name, mention
+        first = parsed.first
+        if first.era or first.year is not None or resolved.lunar or ctx.lunar:
+            _carry_calendar(ctx, first, mention, resolved, calendar)
+        mentions.append(mention)
+        if trace is not None:
+            trace.append((name, mention))
         for a, b in checks:
             warning = _check_note(text[a:b], (a, b), mention, resolved, ctx)
             if warning is not None:
-                yield "note", warning
+                warnings.append(warning)
+                if trace is not None:
+                    trace.append(("note", warning))
 
 
 # What a text holds before any context: its matches with their meanings and the notes to
@@ -576,14 +607,14 @@ _STEP_SIZE = 64
 _readings_size = [0]
 
 
-def _reading(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exception, tuple], ...]:
-    """(rule, span, text, meaning, notes) of each match in `text` that may be a date, in
-    order; the notes ((start, end) each) are those inside the mention or right after it,
-    which the resolver checks against the date it reads."""
+def _reading(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exception, tuple, tuple | None], ...]:
+    """(rule, span, text, meaning, notes, simple) of each match in `text` that may be a date,
+    in order; the notes ((start, end) each) are those inside the mention or right after it,
+    which the resolver checks against the date it reads; `simple` is `_simple`'s."""
     steps = _READINGS.get(text)
     if steps is not None:
         return steps
-    steps = tuple(_read(text))
+    steps = _read(text)
     size = len(text) + _STEP_SIZE * len(steps)
     if _readings_size[0] + size > _READINGS_KEPT:
         _READINGS.clear()
@@ -594,42 +625,99 @@ def _reading(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Excep
     return steps
 
 
-def _read(text: str) -> Iterator[tuple[str, tuple[int, int], str, Parsed | Exception, tuple]]:
+def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exception, tuple, tuple | None], ...]:
     scan, blanked = notes.blank(text)
     blanked = deque(blanked)
     covered = 0                                          # the end of the last mention's note
     meanings = _MEANINGS
+    after_first, after_note = notes.AFTER_FIRST, notes.AFTER.match
+    length = len(text)
+    steps = []
     for found_at in MASTER.finditer(scan):
         where = found_at.span()
-        if where[0] < covered:                           # inside a note already read
+        start, end = where
+        if start < covered:                              # inside a note already read
             continue
         name = found_at.lastgroup
-        key = (name, found_at.group(), text[where[1]:where[1] + 2] if name == "festival" else "")
-        parsed = meanings.get(key)
-        if parsed is None:
+        found = found_at.group()
+        key = (name, found, text[end:end + 2] if name == "festival" else "")
+        meaning = meanings.get(key)
+        if meaning is None:
             rule = RULES[name]
-            m = rule.regex.match(scan, where[0])       # the same match, with its fields
+            m = rule.regex.match(scan, start)          # the same match, with its fields
             try:
                 parsed = MEANINGS[name](m, rule)
+                meaning = (parsed, _simple(parsed))
             except NotADate:
-                parsed = _NOT_A_DATE
+                meaning = (_NOT_A_DATE, None)
             except (Impossible, ValueError, OverflowError) as exc:
-                parsed = exc
+                meaning = (exc, None)
             if len(meanings) >= _MEANINGS_KEPT:
                 meanings.clear()
-            meanings[key] = parsed
-        after = notes.AFTER.match(text, where[1])
-        if after is not None:                            # "9 月 16 日（星期三）"
-            where = (where[0], after.end())
+            meanings[key] = meaning
+        parsed, simple = meaning
+        # "9 月 16 日（星期三）": a note right after (it starts with a space, a bracket or a
+        # week word: AFTER_FIRST)
+        after = after_note(text, end) if end < length and text[end] in after_first else None
+        if after is not None:
+            where = (start, after.end())
             covered = where[1]
         if parsed is _NOT_A_DATE:
             continue
-        while blanked and blanked[0][1] <= where[0]:    # notes before this mention: passed
-            blanked.popleft()
-        inside = set(takewhile(lambda note: note[1] <= where[1], blanked))
-        if after is not None:
-            inside.add((after.start(), after.end()))
-        yield name, where, text[where[0]:where[1]], parsed, tuple(sorted(inside))
+        if blanked:
+            while blanked and blanked[0][1] <= start:   # notes before this mention: passed
+                blanked.popleft()
+            inside = set(takewhile(lambda note: note[1] <= where[1], blanked))
+            if after is not None:
+                inside.add((after.start(), after.end()))
+            checks = tuple(sorted(inside))
+            found = text[start:where[1]]
+        elif after is not None:
+            checks = ((after.start(), after.end()),)
+            found = text[start:where[1]]
+        else:
+            checks = ()                                  # (the scan is the text: nothing blanked)
+        steps.append((name, where, found, parsed, checks, simple))
+    return tuple(steps)
+
+
+def _simple(parsed: Parsed) -> tuple[str | None, str | None, PartOfDay | None] | None:
+    """(time, end time, part of the day) of a meaning that is one plain Gregorian point (a
+    year, month or day written or left to the context, with a time of day or not: most
+    mentions), which `_simple_point` resolves; None for any other."""
+    p = parsed.first
+    if (parsed.last is not None or parsed.open is not None or parsed.is_list or not p.has_date
+            or p.day_rel is not None or p.year_rel is not None or p.month_rel is not None
+            or p.years is not None or p.age is not None or p.offset is not None or p.weekday is not None
+            or p.week_rel is not None or p.ordinal is not None or p.quarter_rel is not None
+            or p.period is not None or p.festival is not None or p.lunar or p.era or p.gz is not None
+            or p.start_shift):
+        return None
+    return (p.time, p.end_time, p.pod)
+
+
+def _simple_point(p: Point, ctx: Context) -> Resolved:
+    """`resolve_point` of a point `_simple` accepts, outside a lunar text (the same steps,
+    without the tests that cannot apply)."""
+    year, month, day = p.year, p.month, p.day
+    relative = False
+    if month is None and day is not None:
+        y, month = ctx.month_for("previous")
+        year, relative = (y if year is None else year), True
+    if year is None:
+        year, relative = ctx.year_for("previous"), True
+    if day is not None:
+        if not (0 < day <= 28 and 0 < month <= 12 and 0 < year <= 9999):
+            _check(year, month, day)                    # (those days exist in any month)
+        d = date(year, month, day)
+        if p.day_shift:
+            d += timedelta(days=p.day_shift)
+        return Resolved(d, d, Precision.DAY, GREGORIAN, relative)
+    _check(year, month)
+    if month is not None:
+        return Resolved(date(year, month, 1), date(year, month, _month_last(year, month)),
+                        Precision.MONTH, GREGORIAN, relative)
+    return Resolved(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, GREGORIAN, relative)
 
 
 def _carry_calendar(ctx: Context, first: Point, mention: DateSpan, resolved: Resolved,

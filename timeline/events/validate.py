@@ -15,6 +15,7 @@ no new warning, so the store can check again whatever reaches it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -85,41 +86,68 @@ def _field(text: str, limit: int, what: str, line: int, warnings: Warnings) -> s
 def _event(event: Event, warnings: Warnings) -> Event:
     line = event.source.line
     changes: dict = {}
-    # Every event has a title: one of control characters only becomes the untitled mark.
-    title = _field(event.title, L.MAX_TITLE, "title", line, warnings) or UNTITLED
-    category = _field(event.category, L.MAX_CATEGORY, "category", line, warnings)
-    tags = tuple(dict.fromkeys(t for t in (one_line(t, L.MAX_TAG) for t in event.tags) if t))
-    for name, new, old in (("title", title, event.title), ("category", category, event.category),
-                           ("tags", tags, event.tags)):
-        if new != old:
-            changes[name] = new
+    # Most events need nothing: each part is tested at the cost of a regex search or two,
+    # and only what fails is fitted (the same fitting, the same warnings).
+    if not _fits(event.title, L.MAX_TITLE):
+        # Every event has a title: one of control characters only becomes the untitled mark.
+        title = _field(event.title, L.MAX_TITLE, "title", line, warnings) or UNTITLED
+        if title != event.title:
+            changes["title"] = title
+    if not _fits(event.category, L.MAX_CATEGORY):
+        category = _field(event.category, L.MAX_CATEGORY, "category", line, warnings)
+        if category != event.category:
+            changes["category"] = category
+    if not all(_fits(t, L.MAX_TAG) for t in event.tags) or len(set(event.tags)) < len(event.tags):
+        tags = tuple(dict.fromkeys(t for t in (one_line(t, L.MAX_TAG) for t in event.tags) if t))
+        if tags != event.tags:
+            changes["tags"] = tags
 
     body, moved = _without_controls(event.body)
     if moved is not None:
         warnings.append((line, DateWarning(event.title[:40], (0, 0), "control characters removed from the text")))
         changes["body"] = body
-    mentions = tuple(_moved(m, moved) for m in event.mentions if _kept(m, line, warnings))
+    if moved is not None or not all(map(supported, event.mentions)):
+        mentions = tuple(_moved(m, moved) for m in event.mentions if _kept(m, line, warnings))
+        if mentions != event.mentions:
+            changes["mentions"] = mentions
     primary = event.primary
     if primary is not None and not supported(primary):
         if primary.span == (0, 0) or primary not in event.mentions:   # a date from context: warn here
             warnings.append((line, DateWarning(primary.text, primary.span, out_of_range(f"date {primary.start}"))))
         primary = None
-    moments = tuple(Moment(_moved(m.date, moved), clean_text(m.text)) for m in event.moments if supported(m.date))
-    if mentions != event.mentions:
-        changes["mentions"] = mentions
+    if moved is not None or not all(supported(m.date) and _clean(m.text) for m in event.moments):
+        moments = tuple(Moment(_moved(m.date, moved), clean_text(m.text)) for m in event.moments
+                        if supported(m.date))
+        if moments != event.moments:
+            changes["moments"] = moments
     if primary is not None and moved is not None:
         primary = _moved(primary, moved)
-    if primary != event.primary:
+    if primary is not event.primary and primary != event.primary:
         changes["primary"] = primary
-    if moments != event.moments:
-        changes["moments"] = moments
-    if (summary := clean_text(event.summary)) != event.summary:
-        changes["summary"] = summary
+    if not _clean(event.summary):
+        changes["summary"] = clean_text(event.summary)
     for name in ("footnotes", "captions"):
-        cleaned = tuple(clean_text(t) for t in getattr(event, name))
-        if cleaned != getattr(event, name):
-            changes[name] = cleaned
+        texts = getattr(event, name)
+        if not all(map(_clean, texts)):
+            changes[name] = tuple(clean_text(t) for t in texts)
     return replace(event, **changes) if changes else event
+
+
+def _clean(text: str) -> bool:
+    """Whether `text` holds no control character (`clean_text` gives it back as it is)."""
+    return L.CONTROL.search(text) is None
+
+
+def _fits(text: str, limit: int) -> bool:
+    """Whether `one_line(text, limit)` is `text` itself (a field that needs no fitting): not
+    empty (an empty title is fitted), short enough, one line, no control characters, and
+    nothing to strip."""
+    return (0 < len(text) <= limit and _NOT_ONE_LINE.search(text) is None
+            and not text[0].isspace() and not text[-1].isspace())
+
+
+# What `one_line` removes or replaces inside a text.
+_NOT_ONE_LINE = re.compile(f"{L.CONTROL.pattern}|{L.LINE_BREAK.pattern}")
 
 
 def _kept(mention: DateSpan, line: int, warnings: Warnings) -> bool:
