@@ -296,7 +296,9 @@ CORPUS: tuple[Case, ...] = (
     C("season", {}, Expect("1899-12-01", "1900-02-28", "season"),
       "1899年冬", "1899年冬季", "[[1899年冬]]，大旱", "1899年冬天"),
     C("season", {}, Expect("1914-03-01", "1914-05-31", "season", relative=True),
-      "1913年。[[翌年春]]", "1913年。[[次年春季]]", "1913年秋。[[第二年春天]]"),
+      "1913年。[[翌年春]]", "1913年。[[次年春季]]", "1913年秋。[[第二年春天]]", "1913年冬。[[翌年春]]"),
+    # After a winter (which runs into the next year) the year in force is the one it names.
+    C("season", {}, Expect("1913-09-01", "1913-11-30", "season", relative=True), "1913年冬，动工。[[是年秋]]"),
     C("season", Y2020, Expect("2020-12-01", "2021-01-31", "month"),
       "岁末年初", "2020年岁末年初", "年末岁初", "[[岁末年初]]，走访慰问困难群众"),
     C("season", PREV_YEAR, Expect("1913-09-01", "1913-11-30", "season", relative=True), "是年秋", "当年秋天"),

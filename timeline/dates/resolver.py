@@ -53,6 +53,12 @@ def clear_cache() -> None:
     _readings_size[0] = 0
 
 
+def named_year(span: DateSpan) -> int:
+    """The year a mention puts in force: its end's ("2019年12月27日至2020年1月19日": 2020),
+    but a season's own ("1957年冬" runs into 1958; 翌年 after it is 1958, 是年 is 1957)."""
+    return span.start.year if span.precision is Precision.SEASON else span.end.year
+
+
 @dataclass
 class Context:
     year: int | None
@@ -94,7 +100,7 @@ class Context:
 
     def year_for(self, anchor: str) -> int:
         if anchor == "previous" and self.prev is not None:
-            return self.prev.end.year
+            return named_year(self.prev)
         if self.year is not None:
             return self.year
         if self.reference is not None:
