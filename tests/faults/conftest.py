@@ -90,8 +90,13 @@ def snapshot(url: str) -> dict[str, list[tuple]]:
         metadata = MetaData()
         metadata.reflect(engine)
         with engine.connect() as conn:
+            # A full-text table is read through its shadow tables (its index, compared here
+            # too); a contentless one cannot be scanned itself.
+            virtual = set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'").scalars()
+            ) if engine.dialect.name == "sqlite" else set()
             # Sorted here: PostgreSQL cannot order by a JSON column.
             return {name: sorted((tuple(row) for row in conn.execute(select(table))), key=repr)
-                    for name, table in metadata.tables.items()}
+                    for name, table in metadata.tables.items() if name not in virtual}
     finally:
         engine.dispose()
