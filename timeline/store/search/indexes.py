@@ -52,8 +52,22 @@ GRAMS_FUNCTION = "timeline_ngrams"
 _ASCII = {chr(i): chr(i) if chr(i).isalnum() else f"_{i:02x}" for i in range(128)}
 
 
+class _Written(dict):
+    """Each character's term, kept once worked out: the characters of Chinese text are a few
+    thousand; past 65,536 (text made to fill memory) the others are worked out each time."""
+
+    def __missing__(self, c: str) -> str:
+        term = _ASCII.get(c, c)
+        if len(self) < 65_536:
+            self[c] = term
+        return term
+
+
+_WRITTEN = _Written()
+
+
 def _written(c: str) -> str:
-    return _ASCII.get(c, c)
+    return _WRITTEN[c]
 
 
 def gram_terms(title: str | None, body: str | None) -> str | None:
@@ -71,11 +85,9 @@ def gram_terms(title: str | None, body: str | None) -> str | None:
     if title is None or body is None:
         return None
     lowered = f"{title} {body}".lower()
-    # Each distinct character written once; a pair's term is its two characters' terms.
-    written = {c: _ASCII.get(c, c) for c in set(lowered)}
-    chars = list(map(written.__getitem__, lowered))
-    terms = set(map(add, chars, chars[1:]))
-    terms.update(written.values())
+    chars = list(map(_WRITTEN.__getitem__, lowered))
+    terms = set(chars)
+    terms.update(map(add, chars, chars[1:]))
     return " ".join(terms)
 
 
