@@ -14,8 +14,9 @@ events holding all of its pairs, then a LIKE over those (timeline.store.search.m
   before it were planned again for every inserted row. Dropped: ix_events_title_trgm,
   ix_events_body_trgm (pg_trgm), ix_events_bigrams, ix_events_chars and their functions.
   The pg_trgm extension stays (other objects may use it).
-- SQLite (with FTS5): events_fts_ngrams, a contentless FTS5 table (detail=none,
-  columnsize=0: which rows hold a term, nothing more) whose terms timeline_ngrams(title,
+- SQLite (with FTS5): events_fts_ngrams, a contentless FTS5 table (detail=none: which
+  rows hold a term, nothing more; not columnsize=0, which would make the table refuse a
+  plain SELECT, as tests/faults' snapshots of every table make) whose terms timeline_ngrams(title,
   body) gives: the characters and pairs as they are, an ASCII character other than a
   letter or digit written "_" and two hex digits (the `ascii` tokenizer with tokenchars
   '_' keeps each term one token). Half the bytes of events_fts_grams' hex terms. Dropped:
@@ -114,7 +115,7 @@ def _table_sql(table: str, function: str, definition: str) -> list[str]:
 
 
 NGRAMS = _table_sql("events_fts_ngrams", "timeline_ngrams",
-                    "terms, content='', detail='none', columnsize=0, tokenize=\"ascii tokenchars '_'\"")
+                    "terms, content='', detail='none', tokenize=\"ascii tokenchars '_'\"")
 
 
 # As migrations 7d2e4b6a8c10 (frozen function included) and 5c1e7a9d2b40 made them (for the downgrade).
