@@ -11,12 +11,12 @@ from datetime import date
 
 from .families import MASTER, RULES
 from .label import label
-from .resolver import calendar_in_force, resolve
+from .resolver import calendar_in_force, date_starts, resolve
 from .span import CalendarKind, DateSpan, DateWarning, Open, PartOfDay, Precision, Resolution
 
 __all__ = [
     "CalendarKind", "DateSpan", "DateWarning", "Open", "PartOfDay", "Precision", "Resolution",
-    "calendar_in_force", "label", "may_open", "parse_user_date", "resolve",
+    "calendar_in_force", "date_starts", "label", "may_open", "parse_user_date", "resolve",
 ]
 
 

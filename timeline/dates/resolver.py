@@ -631,6 +631,13 @@ def _reading(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Excep
     return steps
 
 
+def date_starts(text: str) -> tuple[int, ...]:
+    """Where in `text` the matches that may be dates start, in order: every mention and
+    warning `resolve(text, ...)` gives, in any context, starts at one of them (from the
+    reading kept for `text`, which resolving it then reuses)."""
+    return tuple(step[1][0] for step in _reading(text))
+
+
 def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exception, tuple, tuple | None], ...]:
     scan, blanked = notes.blank(text)
     blanked = deque(blanked)

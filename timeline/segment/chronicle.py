@@ -15,6 +15,7 @@ The date in force moves with every heading and entry, never with a date inside a
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple
 
 from timeline.dates import CalendarKind, DateSpan, DateWarning, Precision, Resolution
@@ -337,8 +338,10 @@ def _pieces(line: TextLine, info: LineInfo, *, continuing: bool) -> list[Piece]:
     return [(line.text[start:], line.offset + start, line.ends_paragraph)]
 
 
+@lru_cache(maxsize=256)
 def _category(title: str | None) -> str | None:
-    """The category a chronicle's title line names ("2021年大事记" -> "大事记")."""
+    """The category a chronicle's title line names ("2021年大事记" -> "大事记"); asked for
+    each entry, of the few titles a document has."""
     return next((name for name in v.CHRONICLE_NAMES if title and name in title), None)
 
 

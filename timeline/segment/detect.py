@@ -7,13 +7,14 @@ entries in their true context.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 from typing import Iterable
 
-from timeline.dates import DateSpan, DateWarning, Precision, may_open
+from timeline.dates import DateSpan, DateWarning, Precision, date_starts, may_open
 from timeline.segment import vocabulary as v
 from timeline.segment.lines import SURVEY_CONTEXT, Shape, clean_piece, is_date_heading, line_shape, opening_date
 from timeline.text import CleanText, Layout, TextLine
@@ -185,13 +186,28 @@ def _reads_as_prose(infos: tuple[LineInfo, ...], dated: list[int]) -> bool:
     2019年1—4月，……") do not make it prose."""
     from timeline.segment.prose import dated_sentences
 
-    sample = [i for i, info in enumerate(infos) if info.shape.mark == "text"
-              and any(mark in info.text[:-1] for mark in v.SENTENCE_END)][:v.PROSE_SAMPLE_PARAGRAPHS]
+    sample = list(islice((i for i, info in enumerate(infos) if info.shape.mark == "text"
+                          and _INNER_SENTENCE_END.search(info.text, 0, len(info.text) - 1)),
+                         v.PROSE_SAMPLE_PARAGRAPHS))
     if not sample:
         return False
-    inner = sum(1 for i in sample for found in dated_sentences(infos[i].text, SURVEY_CONTEXT)
-                if found.start > 0)
+    inner = sum(1 for i in sample if _may_date_inside(infos[i].text)
+                for found in dated_sentences(infos[i].text, SURVEY_CONTEXT) if found.start > 0)
     # the dated line starts of the stretch sampled: the whole document unless it was cut short
     stretch = dated[:bisect_right(dated, sample[-1])] if len(sample) == v.PROSE_SAMPLE_PARAGRAPHS else dated
     headings = sum(1 for i in stretch if is_date_heading(infos[i].text))
     return inner >= 2 and inner >= v.PROSE_INNER_DATES_PER_PARAGRAPH * (len(stretch) + headings)
+
+
+# A sentence end before a line's last character: the line holds more than one sentence.
+_INNER_SENTENCE_END = re.compile(f"[{re.escape(v.SENTENCE_END)}]")
+
+
+def _may_date_inside(text: str) -> bool:
+    """Whether `text` may hold a dated sentence that starts after its start: not when the
+    only place a date may stand (timeline.dates.date_starts) is its very start (a date at
+    the start dates the first sentence from there; one date makes one dated sentence)."""
+    from timeline.segment.prose import LEADING
+
+    starts = date_starts(text)
+    return len(starts) > 1 or (len(starts) == 1 and (starts[0] > 0 or text[:1] in LEADING))

@@ -15,7 +15,7 @@ from timeline.segment.context import DateContext, same_date
 from timeline.segment.ending import end_of
 
 # What may stand between a sentence's start and its date: spaces and opening quotes.
-_LEADING = " \u3000“\"‘'「『（("
+LEADING = " \u3000“\"‘'「『（("
 # A date this early in a sentence's first clause dates the sentence ("学校于1938年……").
 LEAD_MAX_CHARS = 12
 # A clause dated within this many days after the event's date carries the event on.
@@ -88,7 +88,7 @@ def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
     current: DateSpan | None = None
     for start, end in sentence_spans(text):
         opening = start
-        while opening < end and text[opening] in _LEADING:
+        while opening < end and text[opening] in LEADING:
             opening += 1
         first_clause_end = next((i for i in range(opening, end) if text[i] in v.CLAUSE_BREAK), end)
         while k < len(mentions) and mentions[k].span[0] < opening:
@@ -109,7 +109,7 @@ def dated_sentences(text: str, context: DateContext) -> list[DatedSentence]:
                 continue
             bare = -1
             if first and (at == opening or (at < first_clause_end and at - opening <= LEAD_MAX_CHARS
-                                            and text[at - 1] not in _LEADING)):
+                                            and text[at - 1] not in LEADING)):
                 dated = at if at == opening else opening
             elif first and at >= first_clause_end:
                 # The sentence's first date, in a later clause: it dates the sentence where
