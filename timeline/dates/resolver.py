@@ -664,7 +664,8 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
             except NotADate:
                 meaning = (_NOT_A_DATE, None)
             except (Impossible, ValueError, OverflowError) as exc:
-                meaning = (exc, None)
+                # kept without its traceback, whose frames would hold this text's reading
+                meaning = (exc.with_traceback(None), None)
             if len(meanings) >= _MEANINGS_KEPT:
                 meanings.clear()
             meanings[key] = meaning

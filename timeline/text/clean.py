@@ -23,12 +23,21 @@ _NEWLINE = re.compile("\n")
 OFFSETS = "i"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CleanText:
     """`text` and, for every character of it, its offset in the original document."""
 
     text: str
-    origins: array            # array(OFFSETS), one offset per character
+    # One offset per character: array(OFFSETS), or a range where the characters stand side
+    # by side in the original (most lines: no layout space dropped), which costs nothing
+    # to make and slices as a range. Both index, slice, iterate and extend an array alike.
+    origins: array | range
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CleanText):
+            return NotImplemented
+        return self.text == other.text and (self.origins == other.origins
+                                            or list(self.origins) == list(other.origins))
 
     def origin(self, index: int) -> int:
         """The original offset of text[index]; past the end, just after the last character."""
@@ -58,7 +67,7 @@ def is_latin(ch: str) -> bool:
 def clean_line(text: str, offset: int) -> CleanText:
     """One line without layout spaces; `offset` is where `text` starts in the original."""
     if _SPACE_RUN.search(text) is None:       # most lines of Chinese text: as they are
-        return CleanText(text, array(OFFSETS, range(offset, offset + len(text))))
+        return CleanText(text, range(offset, offset + len(text)))
     chars: list[str] = []
     origins = array(OFFSETS)
     kept = 0                                  # end of the text copied so far
