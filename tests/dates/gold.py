@@ -286,6 +286,11 @@ CORPUS: tuple[Case, ...] = (
     C("term", Y2020, Expect("2020-08-07"), "立秋", "2020年立秋"),
     C("term", {}, Expect("2020-12-21", relative=True), "2020年12月18日开工。冬至[[当天]]"),
     C("term", {}, Expect("2021-02-03"), "2021年立春"),
+    # 冬至/夏至 after a year is the term, not a range from the season ("2021年冬" 至 "当天").
+    C("term", {}, Expect("2021-12-21"), "[[2021年冬至]]当天，", "[[2021年冬至]]日", "[[2021年冬至]]前后"),
+    C("term", {}, Expect("2021-06-21"), "[[2021年夏至]]当日，"),
+    C("range", {}, Expect("2021-12-01", "2022-03-31"), "2021年冬至3月", "2021年冬至次年3月",
+      "2021年冬至2022年3月"),
 
     # 12. seasons: 3-5, 6-8, 9-11, 12-2 (tables.SEASONS); winter crosses the year end
     C("season", Y2020, Expect("2020-03-01", "2020-05-31", "season"),

@@ -65,7 +65,7 @@ FAMILIES: tuple[Family, ...] = (
            P.p_lunar, (("正月初一", "2020-01-25..2020-01-25"), ("九月己未", "2020-11-12..2020-11-12")),
            needs="闰正冬腊大初" + T.HEAVENLY_STEMS),
     Family("range", (*_POINT_LEAD, "{FESTIVAL}", "{WEEKLEAD}"),
-           "(?P<from>{RANGEFROM}){SP}(?:起{SP})?(?:{CONN}{SP}(?P<to>{RANGEPOINT})"
+           "(?P<from>{RANGEFROM}){SP}(?:起{SP})?(?:{WINTER_TO}{CONN}{SP}(?P<to>{RANGEPOINT})"
            "|[和与]{SP}(?P<to>{RANGEPOINT}){SP}之间)",
            P.p_range, (("9月30日至10月2日", "2020-09-30..2020-10-02"),), needs=_CONNECTOR_CHARS + "和与"),
     Family("festival", (*_POINT_LEAD, "{FESTIVAL}"), _YEAR_OPT + "{FESTIVAL}{TAIL}",

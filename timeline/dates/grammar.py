@@ -224,6 +224,9 @@ FRAGMENTS: dict[str, str] = {
     # A range may start at a bare time of day when its end names the day ("2点至明天4点",
     # "夜间至次日上午"); "3 时至 5 时" is one clock reading's range (CLOCK).
     # or at a bare year when its end writes the year and a month ("1985到89年9月").
+    # "冬至"/"夏至" after a year is the solar term ("2021年冬至当天"), a range from the season
+    # only when its end has its own year, month or season ("2021年冬至次年3月", "冬至春").
+    "WINTER_TO": "(?!(?<=[冬夏])至(?!{SP}(?:{-YEAR}|{-MONTH}|[春夏秋冬])))",
     "RANGEFROM": ("(?:{RANGEPOINT}|{CLOCK}|{POD}"
                   "|{YEAR4}(?={SP}{CONN}{SP}[0-9０-９]{2}(?:[0-9０-９]{2})?{SP}年{SP}{MONTHNUM_RAW}{SP}月))"),
     # ---- parts of a year or month counted by number: "2021年第一周", "明年第九个月",

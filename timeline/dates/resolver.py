@@ -469,7 +469,7 @@ def _resolve_last(last: Point, first: Resolved, ctx: Context) -> Resolved:
     res = resolve_point(last, here)
     if res.end < first.start and last.year is None and last.year_rel is None:
         if last.month is not None:
-            res = resolve_point(replace(last, year=first.end.year + 1), here)
+            res = resolve_point(replace(last, year=named_year(near) + 1), here)
         elif last.day is not None:
             y, m = _add_months(first.end.year, first.end.month, 1)
             res = resolve_point(replace(last, year=y, month=m), here)
