@@ -286,6 +286,10 @@ CORPUS: tuple[Case, ...] = (
     C("term", Y2020, Expect("2020-08-07"), "立秋", "2020年立秋"),
     C("term", {}, Expect("2020-12-21", relative=True), "2020年12月18日开工。冬至[[当天]]"),
     C("term", {}, Expect("2021-02-03"), "2021年立春"),
+    # Short holiday names in quotes or before a holiday word ("五一路" is none: negative corpus).
+    C("festival", {}, Expect("2021-05-01"), "2021年“五一”", "[[2021年五一]]假期", "[[2021年“五一”]]小长假"),
+    C("festival", Y2020, Expect("2020-10-01"), "“十一”", "[[十一]]黄金周期间", "[[“国庆”]]期间"),
+    C("festival", Y2020, Expect("2020-07-01"), "[[“七一”]]前夕，"),
     # 冬至/夏至 after a year is the term, not a range from the season ("2021年冬" 至 "当天").
     C("term", {}, Expect("2021-12-21"), "[[2021年冬至]]当天，", "[[2021年冬至]]日", "[[2021年冬至]]前后"),
     C("term", {}, Expect("2021-06-21"), "[[2021年夏至]]当日，"),
@@ -300,6 +304,11 @@ CORPUS: tuple[Case, ...] = (
       "1913年。[[是年秋]]，", "1913年，[[当年秋季]]", "1913年3月。[[同年秋]]"),
     C("season", {}, Expect("1899-12-01", "1900-02-28", "season"),
       "1899年冬", "1899年冬季", "[[1899年冬]]，大旱", "1899年冬天"),
+    # A season after a reign year, its gloss between ("咸丰三年（1853年）春").
+    C("season", {}, Expect("1853-03-01", "1853-05-31", "season", calendar="era"),
+      "咸丰三年春", "[[咸丰三年（1853年）春]]，", "咸丰三年春季", rules=["era"]),
+    C("season", {}, Expect("1937-12-01", "1938-02-28", "season", calendar="era"),
+      "民国二十六年冬", "[[民国二十六年（1937年）冬]]，", rules=["era"]),
     C("season", {}, Expect("1914-03-01", "1914-05-31", "season", relative=True),
       "1913年。[[翌年春]]", "1913年。[[次年春季]]", "1913年秋。[[第二年春天]]", "1913年冬。[[翌年春]]"),
     # After a winter (which runs into the next year) the year in force is the one it names.

@@ -52,8 +52,9 @@ _OPEN_LEAD = tuple(f"{{{words}}}{{SP}}(?:{'|'.join(_POINT_LEAD)}|{{PLAN}}|{{AGE}
 
 FAMILIES: tuple[Family, ...] = (
     Family("era", ("{ERANAME}",),
-           "{ERANAME}{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?)?{TAIL}",
-           P.p_era, (("宣统二年", "1910-01-01..1910-12-31"), ("光绪三十年八月初三", "1904-09-12..1904-09-12"))),
+           "{ERANAME}{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?|{SP}{SEASON})?{TAIL}",
+           P.p_era, (("宣统二年", "1910-01-01..1910-12-31"), ("光绪三十年八月初三", "1904-09-12..1904-09-12"),
+                     ("咸丰三年春", "1853-03-01..1853-05-31"))),
     Family("lunar_marked", (*_POINT_LEAD, "{LUNARMARK}"),
            _YEAR_OPT + "{LUNARMARK}{SP}(?:{YEAR}{SP})?(?P<leap>闰)?{LUNARMONTH}"
            "(?:{SP}(?:{LUNARDAY}|{GZDAY}))?{TAIL}",

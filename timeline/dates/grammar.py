@@ -255,8 +255,10 @@ FRAGMENTS: dict[str, str] = {
     # "前"/"后" close an open range only where they are not the start of a part or count
     # ("2021 年前三季度", "9 月 1 日前后", "2020 年后半年").
     "OPEN_GUARD": "(?![半两一二三四五六七八九十百0-9０-９个后期夕几季])",
-    "FESTIVAL": (f"(?P<fest>{_alt([*T.SOLAR_FESTIVALS, *T.LUNAR_FESTIVALS, *T.NEW_YEARS_EVE, *T.SOLAR_TERM_FESTIVALS, *T.SOLAR_TERMS, *T.WEEKDAY_FESTIVALS, *T.SCHOOL_HOLIDAYS])})"
-                 f"(?!{_alt(T.FESTIVAL_NOT_BEFORE)})"),
+    "FESTIVAL": (f"(?:[“\"「‘]{{SP}})?(?P<fest>{_alt([*T.SOLAR_FESTIVALS, *T.LUNAR_FESTIVALS, *T.NEW_YEARS_EVE, *T.SOLAR_TERM_FESTIVALS, *T.SOLAR_TERMS, *T.WEEKDAY_FESTIVALS, *T.SCHOOL_HOLIDAYS])})"
+                 f"(?!{_alt(T.FESTIVAL_NOT_BEFORE)})"
+                 f"(?!(?<={'|'.join(T.SHORT_FESTIVALS)})(?!{{SP}}(?:{_alt(T.SHORT_FESTIVAL_CUES)})))"
+                 "(?:{SP}[”\"」’])?"),
     "DAYMARK": f"(?:日|号(?![{T.NUMBERED_THINGS}]))",
     "DECIMAL_UNITS": re.escape(T.DECIMAL_UNIT_CHARS),
     # A double-hour alone only after a break or a word that leads to a time ("电子时代",
