@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from timeline.dates.span import DateSpan, DateWarning
 from timeline.events import limits as L
@@ -130,7 +130,14 @@ def _event(event: Event, warnings: Warnings) -> Event:
         texts = getattr(event, name)
         if not all(map(_clean, texts)):
             changes[name] = tuple(clean_text(t) for t in texts)
-    return replace(event, **changes) if changes else event
+    if not changes:
+        return event
+    # dataclasses.replace, without its per-field bookkeeping (a document whose dates are out
+    # of range changes every event)
+    return Event(*[changes[name] if name in changes else getattr(event, name) for name in _EVENT_FIELDS])
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
 
 
 def _clean(text: str) -> bool:
