@@ -4,10 +4,16 @@ equal to the frozen copy the migration that made the index wrote it with."""
 from __future__ import annotations
 
 import importlib
+import sqlite3
+from datetime import datetime, timezone
 
 import pytest
+from alembic import command
 from hypothesis import given, strategies as st
 
+from testkit.events import document, event
+from timeline.store import db
+from timeline.store.ingest import store_document
 from timeline.store.search.indexes import gram_terms, word_terms
 
 
@@ -63,3 +69,29 @@ MIGRATION = "migrations.versions.3f6b2d8e9a41_one_search_index_of_characters_and
 def test_the_migrations_frozen_copy_writes_the_same_terms(title, body):
     frozen = importlib.import_module(MIGRATION).ngram_terms
     assert set(frozen(title, body).split(" ")) == terms(title, body)
+
+
+def test_the_downgrade_and_upgrade_again_rebuild_the_tables_on_sqlite(sqlite_url):
+    """Down: the trigram and hex grams tables of d0af348e5f8e again, filled from the events;
+    up again: the one table, filled."""
+    db.upgrade(sqlite_url)
+    engine = db.make_engine(sqlite_url)
+    with db.make_writer(engine).begin() as session:
+        store_document(session, document(event("a", "青山湖签约", "2020-01-02")), path="a.txt", sha256="a",
+                       now=datetime(2021, 1, 1, tzinfo=timezone.utc))
+    engine.dispose()
+    path = sqlite_url.removeprefix("sqlite:///")
+    frozen = importlib.import_module(MIGRATION)
+    command.downgrade(db.alembic_config(sqlite_url), frozen.down_revision)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("""SELECT rowid FROM events_fts WHERE events_fts MATCH '"山湖签"'""").fetchall() == [(1,)]
+        hexed = "签约".encode().hex()
+        assert conn.execute(f"""SELECT rowid FROM events_fts_grams WHERE events_fts_grams MATCH '"{hexed}"'""") \
+            .fetchall() == [(1,)]
+        assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'events_fts_ngrams'").fetchall()
+    db.upgrade(sqlite_url)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("""SELECT rowid FROM events_fts_ngrams WHERE events_fts_ngrams MATCH '"签约" "山湖"'""") \
+            .fetchall() == [(1,)]
+        assert not conn.execute("SELECT name FROM sqlite_master WHERE name IN ('events_fts', 'events_fts_grams')") \
+            .fetchall()
