@@ -262,6 +262,8 @@ CORPUS: tuple[Case, ...] = (
     C("age", Y2020, Expect("1963-01-01", "1966-12-31", "decade"), "60年代中期", "上世纪六十年代中期"),
     C("age", Y2020, Expect("2020-01-01", "2029-12-31", "decade"), "20年代", "本世纪20年代"),
     C("age", {"year": 1995}, Expect("1920-01-01", "1929-12-31", "decade"), "20年代"),
+    # A decade that begins within ten years of the year in force is the coming one.
+    C("age", {}, Expect("1990-01-01", "1999-12-31", "decade", relative=True), "1984年。进入[[九十年代]]，"),
     C("age", Y2020, Expect("2000-01-01", "2009-12-31", "century"), "21世纪初", "本世纪初", "二十一世纪初"),
     C("age", Y2020, Expect("1900-01-01", "1999-12-31", "century"), "20世纪", "上世纪", "二十世纪"),
     C("age", Y2020, Expect("1990-01-01", "1999-12-31", "century"), "20世纪末", "上世纪末"),

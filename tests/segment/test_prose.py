@@ -29,3 +29,13 @@ def test_a_date_outside_the_year_is_an_event_of_its_own():
 def test_a_document_of_refined_dates_keeps_its_year():
     parsed = parse_document("村史\n\n1958年，学校于9月迁入新址。\n".encode(), name="x")
     assert (parsed.year, parsed.year_from, parsed.warnings) == (1958, "text", ())
+
+
+def test_a_narrative_decade_and_a_date_that_only_says_when():
+    """A history that has reached 1984 goes on into the 1990s ("进入九十年代"), and a word
+    that only leads to the date ("进入") or follows it ("……年间") is no part of the title."""
+    events = parse_document("红星厂简史\n\n1966年至1976年间，工厂生产时断时续。1984年，工厂实行厂长负责制。"
+                            "进入九十年代，工厂面临市场冲击。1997年6月，工厂改制为股份公司。\n".encode(), name="x").events
+    assert [(e.start.year, e.end.year, e.title) for e in events] == [
+        (1966, 1976, "工厂生产时断时续"), (1984, 1984, "工厂实行厂长负责制"),
+        (1990, 1999, "工厂面临市场冲击"), (1997, 1997, "工厂改制为股份公司")]

@@ -279,12 +279,14 @@ def _offset(p: Point, ctx: Context) -> Resolved:
 
 def _age(p: Point, ctx: Context) -> Resolved:
     """A decade or century counted from the context year: "80年代" is the last decade
-    ending in 80 that began by then; "上世纪90年代" the 1990s seen from the 21st century."""
+    ending in 80 that begins by ten years after it (a history that has reached 1984 goes
+    "进入九十年代": the 1990s; a 2020 yearbook's "80年代" is the 1980s); "上世纪90年代" the
+    1990s seen from the 21st century."""
     century_offset, tens, part = p.age
     now = ctx.year_for("previous")
     if tens is not None and century_offset is None:
         base = now - now % 100
-        first = base + tens if base + tens <= now else base - 100 + tens
+        first = max(c for c in (base - 100 + tens, base + tens, base + 100 + tens) if c <= now + 10)
         years = (Precision.DECADE, first + part[0], first + part[1])
     else:
         century = now // 100 + 1 + (century_offset or 0)

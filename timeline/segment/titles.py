@@ -74,7 +74,14 @@ def dated_title(body: str, span: tuple[int, int] | None, dates: dict[int, int] |
     if span is None or span == (0, 0):
         return first_clause(after_time_words(body, dates))
     start, end = span
-    # What stands before the date in its clause, unless a mere prefix to it ("清乾隆……").
+    # What stands before the date in its clause, unless a mere prefix to it ("清乾隆……"), or
+    # a word or two that only leads to a date closing its clause ("进入九十年代，……").
     lead = body[:start].rstrip().rstrip(v.DATE_PREPOSITIONS) if start > 1 else ""
+    if len(lead) <= v.TIME_LEAD_MAX_CHARS and _CLOSES_CLAUSE.match(body, end):
+        lead = ""
     word = next((w for w in v.RUN_ON_TIME_WORDS if body.startswith(w, end)), "")
     return first_clause(lead + after_time_words(body[end + len(word):], dates, end + len(word)))
+
+
+# A date that ends its clause, time words after it aside ("1966年至1976年间，").
+_CLOSES_CLAUSE = re.compile(r"(?:" + "|".join(map(re.escape, _WORDS)) + r")?\s*[，,。；;：:]")

@@ -128,11 +128,14 @@ CLAUSE_BREAK = "，,、：:"
 # Words between an entry's date and its text that say when, not what: they are not part of
 # its title ("1月23日起，……", "下午，……" under a day heading). Parts of the day come from
 # the resolver's table (timeline.dates.tables.PART_OF_DAY).
-LEADING_TIME_WORDS = ("起", "开始", "以来", "前后", "左右", "许", "期间", "晚些时候", "前夕")
+LEADING_TIME_WORDS = ("起", "开始", "以来", "前后", "左右", "许", "期间", "间", "晚些时候", "前夕")
 # Those that are time words even run on into the text ("10日起全县……", a layout space lost).
 RUN_ON_TIME_WORDS = ("起",)
 # What ties a date standing inside a clause to it ("学校于1938年迁往……"): left out of titles.
 DATE_PREPOSITIONS = "于在自从"
+# A lead this short before a date that closes its clause says only when ("进入九十年代，",
+# "到了1958年，"): left out of titles too.
+TIME_LEAD_MAX_CHARS = 2
 # A chronology runs into the next year when a date without its year falls this many days
 # or more before the entry before it ("1月2日" after "12月31日").
 ROLL_OVER_DAYS = 180
