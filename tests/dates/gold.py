@@ -262,6 +262,12 @@ CORPUS: tuple[Case, ...] = (
     C("age", Y2020, Expect("1963-01-01", "1966-12-31", "decade"), "60年代中期", "上世纪六十年代中期"),
     C("age", Y2020, Expect("2020-01-01", "2029-12-31", "decade"), "20年代", "本世纪20年代"),
     C("age", {"year": 1995}, Expect("1920-01-01", "1929-12-31", "decade"), "20年代"),
+    # School years: September to August; terms September-January and February-July.
+    C("school_year", {}, Expect("2020-09-01", "2021-08-31", "month"),
+      "2020—2021学年", "2020-2021学年", "2020～21学年度", "2020 年—2021 年学年", "[[2020/2021学年]]，全校"),
+    C("school_year", {}, Expect("2020-09-01", "2021-01-31", "month"),
+      "2020—2021学年第一学期", "2020-2021学年上学期", "[[2020—2021学年度第1学期]]开学"),
+    C("school_year", {}, Expect("2021-02-01", "2021-07-31", "month"), "2020—2021学年第二学期", "2020-2021学年下学期"),
     # A decade that begins within ten years of the year in force is the coming one.
     C("age", {}, Expect("1990-01-01", "1999-12-31", "decade", relative=True), "1984年。进入[[九十年代]]，"),
     C("age", Y2020, Expect("2000-01-01", "2009-12-31", "century"), "21世纪初", "本世纪初", "二十一世纪初"),

@@ -55,6 +55,11 @@ FAMILIES: tuple[Family, ...] = (
            "{ERANAME}{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?|{SP}{SEASON})?{TAIL}",
            P.p_era, (("宣统二年", "1910-01-01..1910-12-31"), ("光绪三十年八月初三", "1904-09-12..1904-09-12"),
                      ("咸丰三年春", "1853-03-01..1853-05-31"))),
+    Family("school_year", ("{LEAD_NUM}",),
+           "(?P<from>{YEAR4}){SP}(?:年{SP})?(?:{CONN}|[/／]){SP}(?P<to>{YEAR4}|{NB}(?P<yy>{AR}{2}){NE}){SP}(?:年{SP})?"
+           f"学{{SP}}年(?:{{SP}}度)?(?:{{SP}}第?{{SP}}(?P<term>[{''.join(T.SCHOOL_TERMS)}]){{SP}}学{{SP}}期)?",
+           P.p_school_year, (("2020—2021学年", "2020-09-01..2021-08-31"),
+                             ("2020-2021学年第二学期", "2021-02-01..2021-07-31")), needs="学"),
     Family("lunar_marked", (*_POINT_LEAD, "{LUNARMARK}"),
            _YEAR_OPT + "{LUNARMARK}{SP}(?:{YEAR}{SP})?(?P<leap>闰)?{LUNARMONTH}"
            "(?:{SP}(?:{LUNARDAY}|{GZDAY}))?{TAIL}",

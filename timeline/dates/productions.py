@@ -377,6 +377,24 @@ def p_unit_range(m, rule):
     return Parsed(first, last, is_list=rule.name.endswith("_list"))
 
 
+def p_school_year(m, rule):
+    """"2020—2021学年": September 2020 to August 2021; "……第一学期" September to January,
+    "第二学期" February to July (tables.SCHOOL_TERMS). The years must follow each other."""
+    f = fields(m, rule)
+    first = to_int(f["y"])
+    second = _same_century(first, to_int(f["yy"])) if "yy" in f else to_int(_second_year(m, rule))
+    if first is None or second != first + 1:
+        raise NotADate
+    start, end = T.SCHOOL_TERMS[f["term"]] if "term" in f else T.SCHOOL_YEAR_MONTHS
+    return Parsed(Point(year=first if start >= 9 else second, month=start),
+                  Point(year=second if end < 9 else first, month=end))
+
+
+def _second_year(m, rule) -> str:
+    (b0, b1) = _span_of(m, rule, "to", m.start(), m.end())
+    return fields(m, rule, b0, b1)["y"]
+
+
 _UNIT_OF_RULE = {"day_range": "day", "month_range": "month", "year_range": "year",
                  "month_list": "month", "year_list": "year"}
 

@@ -263,6 +263,10 @@ NEW_YEARS_EVE = ("除夕", "大年三十")
 WEEKDAY_FESTIVALS = {"母亲节": (5, 2, 7), "父亲节": (6, 3, 7), "感恩节": (11, 4, 4)}
 # School holidays as yearbooks date them (months): 寒假 January-February, 暑假 July-August.
 SCHOOL_HOLIDAYS = {"寒假": (1, 2), "暑假": (7, 8)}
+# A school year (学年) "2020—2021学年" runs from September of its first year to August of
+# its second; its terms: the first (上) September to January, the second (下) February to July.
+SCHOOL_YEAR_MONTHS = (9, 8)
+SCHOOL_TERMS = {"一": (9, 1), "1": (9, 1), "上": (9, 1), "二": (2, 7), "2": (2, 7), "下": (2, 7)}
 # Festivals fixed by a solar term: name -> lunar_python's term name.
 SOLAR_TERM_FESTIVALS = {"清明节": "清明", "冬至节": "冬至"}
 
