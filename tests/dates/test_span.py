@@ -25,3 +25,17 @@ def test_same_object_as_dataclass():
     assert made.to_json() == expected.to_json()
     with pytest.raises(FrozenInstanceError):
         made.text = "x"
+
+
+@pytest.mark.parametrize("changes", [{}, {"text": "", "span": (0, 0), "relative": True},
+                                     {"start": date(2020, 9, 1), "end": date(2020, 9, 30), "precision": Precision.MONTH},
+                                     {"time": None, "end_time": None, "part_of_day": None}, {"open": None}])
+def test_span_with_is_dataclasses_replace(changes):
+    from dataclasses import replace
+
+    from timeline.dates.span import span_with
+
+    made, expected = span_with(DateSpan(*VALUES), **changes), replace(DateSpan(*VALUES), **changes)
+    assert type(made) is DateSpan and made == expected and repr(made) == repr(expected)
+    with pytest.raises(TypeError):
+        span_with(made, day=3)

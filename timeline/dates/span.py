@@ -130,6 +130,19 @@ def _span_maker():
 new_span = _span_maker()
 
 
+
+_SPAN_FIELDS = tuple(f.name for f in fields(DateSpan))
+_SPAN_FIELD_SET = frozenset(_SPAN_FIELDS)
+
+
+def span_with(mention: DateSpan, /, **changes) -> DateSpan:
+    """`dataclasses.replace(mention, **changes)` for a DateSpan: the same object, made with
+    `new_span` (replace's bookkeeping cost more than the span; segmentation moves a date
+    onto each same-day entry and heading). tests/dates/test_span.py checks it."""
+    if not changes.keys() <= _SPAN_FIELD_SET:
+        raise TypeError(f"DateSpan has no field {sorted(changes.keys() - _SPAN_FIELD_SET)}")
+    return new_span(*[changes[name] if name in changes else getattr(mention, name) for name in _SPAN_FIELDS])
+
 @dataclass(frozen=True, slots=True)
 class DateWarning:
     """A date-like expression that could not be resolved (e.g. "2 月 30 日")."""

@@ -4,9 +4,9 @@ later day its text ends it on ("……开幕，次日闭幕", "……至25日结
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from timeline.dates import DateSpan, Precision
+from timeline.dates.span import span_with
 from timeline.dates.tables import PART_OF_DAY
 from timeline.segment.ending import end_of
 from timeline.segment.vocabulary import BRACKETED
@@ -51,7 +51,7 @@ def with_time_of_day(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...
     for mention in mentions:
         if start <= mention.span[0] < end and mention.time is not None and (
                 mention.start, mention.end) == (primary.start, primary.end):
-            return replace(primary, time=mention.time, end_time=mention.end_time,
+            return span_with(primary, time=mention.time, end_time=mention.end_time,
                            part_of_day=mention.part_of_day)
         if mention.span[0] >= end:
             break
@@ -59,7 +59,7 @@ def with_time_of_day(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...
     word = _PART_CLAUSE.match(clause) or _PART_WORDS.search(clause)
     if word is None or any(start <= m.span[0] < start + word.start() for m in mentions):
         return primary
-    return replace(primary, part_of_day=PART_OF_DAY[word.group()][0])
+    return span_with(primary, part_of_day=PART_OF_DAY[word.group()][0])
 
 
 def extended(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> DateSpan:
@@ -72,5 +72,5 @@ def extended(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> Da
             continue
         last = end_of(body, mention, primary)
         if last is not None:
-            return replace(primary, end=last)
+            return span_with(primary, end=last)
     return primary

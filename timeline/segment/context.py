@@ -8,10 +8,11 @@ the document is resolved through `DateContext.resolve`, the one place that maps 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from timeline.dates import CalendarKind, DateSpan, Precision, Resolution, calendar_in_force, resolve
+from timeline.dates.span import span_with
 from timeline.dates.tables import RELATIVE_DAYS
 from timeline.segment.vocabulary import CLAUSE_END, END_WORDS
 
@@ -35,20 +36,20 @@ class DateContext:
         """The context under a heading dated `heading`, in `calendar` (else the one the
         heading's date puts in force: "清康熙十三年（1674年）" the lunar, "民国二年（1913年）" and
         "2019年" the Gregorian)."""
-        return replace(self, previous=heading, calendar=calendar or calendar_in_force(heading))
+        return DateContext(heading, self.year, calendar or calendar_in_force(heading))
 
 
 def from_context(span: DateSpan) -> DateSpan:
     """A date an entry takes from elsewhere (a heading, a caption): no text of its own, so
     an empty span at its start, marked relative."""
-    return replace(span, text="", span=(0, 0), relative=True)
+    return span_with(span, text="", span=(0, 0), relative=True)
 
 
 def same_day(span: DateSpan, text: str = "") -> DateSpan:
     """The date a same-day mark ("※", "△") takes from the entry before: its days, not its
     hour ("※" after "12日下午3时" is the 12th), its whole span after a range; only the last
     day of it when `text`, the entry's, ends something ("※ 市政协会议闭幕" after "4—8日")."""
-    return _the_day(replace(from_context(span), time=None, end_time=None, part_of_day=None), text, 0)
+    return _the_day(span_with(from_context(span), time=None, end_time=None, part_of_day=None), text, 0)
 
 
 # The words of the resolver's that name the day of the date before ("同日", "是日", "当日"…).
@@ -63,7 +64,7 @@ def same_date(own: DateSpan, before: DateSpan, text: str) -> DateSpan:
     With a time or part of the day of its own ("同日下午") it is one day, the resolver's."""
     if not own.relative or own.text not in SAME_DAY_WORDS:
         return own
-    span = replace(own, start=before.start, end=before.end, precision=before.precision, calendar=before.calendar)
+    span = span_with(own, start=before.start, end=before.end, precision=before.precision, calendar=before.calendar)
     return _the_day(span, text, own.span[1])
 
 
@@ -73,7 +74,7 @@ def _the_day(span: DateSpan, text: str, at: int) -> DateSpan:
         return span
     clause = CLAUSE_END.search(text, at + 1)
     words = text[at:clause.start() if clause else len(text)]
-    return replace(span, start=span.end) if any(word in words for word in END_WORDS) else span
+    return span_with(span, start=span.end) if any(word in words for word in END_WORDS) else span
 
 
 def whole_year(year: int) -> DateSpan:
@@ -91,7 +92,7 @@ def opening(span: DateSpan) -> DateSpan:
     if span.precision == Precision.YEAR:
         if start.year == end.year:
             return span
-        return replace(span, end=date(start.year, 12, 31))
+        return span_with(span, end=date(start.year, 12, 31))
     following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return replace(span, start=date(start.year, start.month, 1),
-                   end=date.fromordinal(following.toordinal() - 1), precision=Precision.MONTH)
+    return span_with(span, start=date(start.year, start.month, 1),
+                     end=date.fromordinal(following.toordinal() - 1), precision=Precision.MONTH)

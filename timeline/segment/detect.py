@@ -46,7 +46,8 @@ class LineInfo:
 
     @property
     def text(self) -> str:
-        return self.clean.text
+        clean = self._clean                     # (asked several times a line: no second property call)
+        return (clean if clean is not None else self.clean).text
 
     @property
     def opens(self) -> DateSpan | DateWarning | None:

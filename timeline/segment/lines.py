@@ -112,8 +112,14 @@ def _first(context: DateContext, text: str) -> DateSpan | DateWarning | None:
 
 
 def _at_start(found: Resolution) -> DateSpan | DateWarning | None:
-    first = min((*found.mentions[:1], *found.warnings[:1]), key=lambda m: m.span[0], default=None)
-    return first if first is not None and first.span[0] == 0 else None
+    """The first mention, else the first warning, when it starts at 0 (a mention before a
+    warning at the same place)."""
+    mentions, warnings = found.mentions, found.warnings
+    if mentions and mentions[0].span[0] == 0:
+        return mentions[0]
+    if warnings and warnings[0].span[0] == 0:
+        return warnings[0]
+    return None
 
 
 def date_heading(text: str, context: DateContext = SURVEY_CONTEXT) -> tuple[bool, DateSpan | None]:
