@@ -16,7 +16,8 @@ from typing import Iterable
 
 from timeline.dates import DateSpan, DateWarning, Precision, date_starts, may_open
 from timeline.segment import vocabulary as v
-from timeline.segment.lines import SURVEY_CONTEXT, Shape, clean_piece, is_date_heading, line_shape, opening_date
+from timeline.segment.lines import (SURVEY_CONTEXT, Shape, clean_piece, is_date_heading, line_shape,
+                                    opening_date, opens_before_gap)
 from timeline.text import CleanText, Layout, TextLine
 from timeline.text.layout import display_width
 
@@ -128,8 +129,9 @@ def _info(line: TextLine) -> LineInfo:
     shape = line_shape(line.text)
     info = LineInfo(shape, line.text[shape.start:], line.offset + shape.start)
     # The grammar reads dates across layout spaces, so most lines are ruled out before they
-    # are cleaned; markup first ("**1月2日**") is cleaned away before the test.
-    if shape.mark != "group" and (may_open(info.raw) or info.raw.startswith(_MARKUP)):
+    # are cleaned; markup first ("**1月2日**") is cleaned away before the test, and so is a
+    # wide gap after the head ("春　大旱": clean_piece makes it a comma).
+    if shape.mark != "group" and (may_open(info.raw) or info.raw.startswith(_MARKUP) or opens_before_gap(info.raw)):
         info.may_date = may_open(info.text)
     return info
 

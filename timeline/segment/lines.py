@@ -84,8 +84,42 @@ def without_markup(text: CleanText) -> CleanText:
 
 
 def clean_piece(text: str, offset: int) -> CleanText:
-    """A line's text as entries hold it: layout spaces and markup dropped."""
-    return without_markup(clean_line(text, offset))
+    """A line's text as entries hold it: layout spaces and markup dropped. A wide gap after
+    a date that opens the line is its separator, and becomes "，" where dropping it would
+    run the date into the text: "春　大旱" is 春 and 大旱 ("春大旱" opens with no date),
+    "是年冬　设立育婴堂" is 是年冬 ("是年冬设立……" opens with 是年); "5日　区委……" stays."""
+    clean = without_markup(clean_line(text, offset))
+    gap = _HEAD_GAP.match(text)
+    if gap is None:
+        return clean
+    head = gap["head"]
+    at = len(head)
+    if not clean.text.startswith(head) or not _gap_ends_date(head, clean.text[at:at + 1]):
+        return clean
+    origins = array(OFFSETS, clean.origins)
+    origins.insert(at, offset + at)                 # the gap's first space
+    return CleanText(f"{head}，{clean.text[at:]}", origins)
+
+
+# A short head without punctuation, then a wide gap: an ideographic space, a tab, or two
+# spaces or more (one space is PDF spacing inside words: "2020 年 9 月").
+_HEAD_GAP = re.compile(r"(?P<head>[^\s，,。；;：:、（(【]{1,6})(?:[\u3000\t][ \u3000\t]*| {2,})(?=\S)")
+
+
+def opens_before_gap(text: str) -> bool:
+    """Whether `text` opens with a short head and a wide gap (which clean_piece reads)."""
+    return _HEAD_GAP.match(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _gap_ends_date(head: str, following: str) -> bool:
+    """Whether `head` is a whole date that runs into `following` once the gap between them
+    is dropped (it opens a line whole before a comma, and not before that character)."""
+    closed = opening_date(head + "，", SURVEY_CONTEXT)
+    if not (isinstance(closed, DateSpan) and closed.span[1] == len(head)):
+        return False
+    run_on = opening_date(head + following, SURVEY_CONTEXT)
+    return not (isinstance(run_on, DateSpan) and run_on.span[1] == len(head))
 
 
 def opening_date(text: str, context: DateContext) -> DateSpan | DateWarning | None:

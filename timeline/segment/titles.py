@@ -17,6 +17,9 @@ _LEADING = re.compile(r"^(?:[\s，,、：:．.】]+|" + "|".join(map(re.escape, 
                       + v.BRACKETED.pattern + ")")
 
 
+_CLAUSE_MARKS = "，。；：！？,;:!?、."
+
+
 def first_clause(text: str) -> str:
     """The first clause of `text` (joined to the next while too short to say anything),
     cut at TITLE_MAX_CHARS on a natural break ("、", space) where there is one."""
@@ -28,7 +31,7 @@ def first_clause(text: str) -> str:
         if end >= v.TITLE_MIN_CHARS:
             break
         end += 1
-    clause = text[:end].strip()
+    clause = text[:end].strip().rstrip(_CLAUSE_MARKS)      # "大熟。" alone: 大熟
     if len(clause) <= v.TITLE_MAX_CHARS:
         return clause
     cut = max(clause.rfind("、", 0, v.TITLE_MAX_CHARS), clause.rfind(" ", 0, v.TITLE_MAX_CHARS))
