@@ -124,6 +124,8 @@ def _without_web_furniture(lines) -> tuple[list[TextLine], list[Removed]]:
 
 def _stripped(line: TextLine) -> TextLine:
     content = line.text.lstrip(p.SPACES)
+    if len(content) == len(line.text) and not line.ends_paragraph:
+        return line                             # (most lines: nothing to strip)
     return TextLine(line.number, line.offset + len(line.text) - len(content), content)
 
 
@@ -244,5 +246,5 @@ def _mark_paragraph_ends(lines: list[TextLine], indented: list[bool]) -> list[Te
         short = widths[i] < p.SHORT_LINE_RATIO * usual
         next_indented = i + 1 < len(lines) and indented[i + 1]
         ends = next_indented or (short and bool(p.SENTENCE_END.search(line.text)))
-        marked.append(TextLine(line.number, line.offset, line.text, ends))
+        marked.append(TextLine(line.number, line.offset, line.text, ends) if ends != line.ends_paragraph else line)
     return marked
