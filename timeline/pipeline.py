@@ -47,12 +47,14 @@ def parse_document(data: bytes, *, name: str, year: int | None = None, category:
         year, year_from = segmentation.year, segmentation.year_from
         events, warnings = build_events(segmentation, document=name, year=year, line_of=line_of,
                                         default_category=category or default_category)
+        kind, title = segmentation.layout, segmentation.title
+        del segmentation                        # its entries are events now: freed before those are fitted
         if year is None:
-            warnings = without_a_year(warnings, segmentation.layout)
+            warnings = without_a_year(warnings, kind)
         # Fitted to what the store holds (dates in the supported years, lengths, no control
         # characters), with a warning for each change.
-        return validate_document(ParsedDocument(name=name, year=year, layout=segmentation.layout, events=events,
-                                                warnings=warnings, title=segmentation.title,
+        return validate_document(ParsedDocument(name=name, year=year, layout=kind, events=events,
+                                                warnings=warnings, title=title,
                                                 format=source_format, year_from=year_from))
 
 
