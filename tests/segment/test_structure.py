@@ -125,3 +125,12 @@ def test_a_yearbook_excerpt_whose_chronicle_chapter_outweighs_its_entries():
     assert [e.title for e in found.entries if e.category != "大事记"] == ["概况", "教育"]
     dated = [(e.date.start.month, e.date.start.day) for e in found.entries if e.category == "大事记"]
     assert dated == [(m, d) for m in range(1, 6) for d in (3, 21)]
+
+
+def test_a_first_line_of_a_year_and_a_name_is_the_title():
+    """"2021年工作动态" over dated entries names the document and its year: no event of the
+    whole year."""
+    found = segmented("2021年工作动态\n\n2021.03.05 区委召开常委会议。\n2021.03.12 区政府召开常务会议。\n"
+                      "2021.04.02 区里召开安全生产会议。\n")
+    assert found.title == "2021年工作动态" and found.year == 2021
+    assert [(e.date.start.month, e.date.start.day) for e in found.entries] == [(3, 5), (3, 12), (4, 2)]

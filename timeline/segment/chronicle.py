@@ -233,7 +233,7 @@ def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | Non
         title = first and (names_chronicle or fresh)
         dates_entries = date.span[0] <= 1 if date is not None else is_date_heading(text)
         return _Heading(date, title, dates_entries, info.shape.level)
-    if names_chronicle and first and looks_like_heading(text):
+    if first and looks_like_heading(text) and (names_chronicle or _year_title(info, found)):
         return _Heading(heading_date(text, walk.context), True, False, 0)
     if mark == "section" and looks_like_heading(v.BRACKETED.sub("", text)):
         return _Heading(heading_date(text, walk.context), False, False, 0)
@@ -246,6 +246,15 @@ def _heading(walk: _Walk, lines, infos, i: int, found: Survey) -> _Heading | Non
             lines, infos, i, found):
         return _Heading(None, False, False, 7)
     return None
+
+
+def _year_title(info: LineInfo, found: Survey) -> bool:
+    """A first line that is a year and a name ("2021年工作动态") over entries of finer dates:
+    the document's title, not an entry of the whole year."""
+    opens = info.opens
+    if found.year_grain or not isinstance(opens, DateSpan) or opens.precision != Precision.YEAR:
+        return False
+    return len(info.text[opens.span[1]:].strip(v.TITLE_DECORATION)) >= v.TITLE_MIN_CHARS - 1
 
 
 def _over_entries(lines, infos, i: int, found: Survey) -> bool:
