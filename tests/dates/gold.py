@@ -262,6 +262,10 @@ CORPUS: tuple[Case, ...] = (
     C("age", Y2020, Expect("1963-01-01", "1966-12-31", "decade"), "60年代中期", "上世纪六十年代中期"),
     C("age", Y2020, Expect("2020-01-01", "2029-12-31", "decade"), "20年代", "本世纪20年代"),
     C("age", {"year": 1995}, Expect("1920-01-01", "1929-12-31", "decade"), "20年代"),
+    # A numeric date's range to a month and day of the same year ("2021.04.01—04.03").
+    C("numeric", {}, Expect("2021-04-01", "2021-04-03"), "2021.04.01—04.03", "2021-04-01至04-03", "2021/4/1-4/3"),
+    C("numeric", {}, Expect("2021-12-30", "2022-01-02"), "2021/12/30-01/02"),
+    C("numeric", {}, Expect("2021-04-01"), "[[2021.04.01]]-2.5万元", "[[2021.04.01]]-13.40"),
     # School years: September to August; terms September-January and February-July.
     C("school_year", {}, Expect("2020-09-01", "2021-08-31", "month"),
       "2020—2021学年", "2020-2021学年", "2020～21学年度", "2020 年—2021 年学年", "[[2020/2021学年]]，全校"),

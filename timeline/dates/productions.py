@@ -417,6 +417,9 @@ def _numeric(m, rule, lo: int, hi: int) -> Point:
 
     p = point(m, rule, lo, hi)
     f = fields(m, rule, lo, hi)
+    if "md" in f:                                            # "2021.04.01—04.03": its year from the start
+        month, day = (int(x) for x in re.split(r"[-/.．]", f["md"]))
+        return replace(p, month=month, day=day)
     if "num" not in f:                                       # "2008.03-2009": a bare year
         return Point(year=int(m.string[lo:hi]))
     text = f["num"]
@@ -433,7 +436,8 @@ def _numeric(m, rule, lo: int, hi: int) -> Point:
 
 
 def p_numeric(m, rule):
-    """"2020-09-16", "2020.9", and a range of them ("2018/1/10-2018/7/10", "2008.03-2009")."""
+    """"2020-09-16", "2020.9", and a range of them ("2018/1/10-2018/7/10", "2008.03-2009",
+    "2021.04.01—04.03")."""
     to = _span_of(m, rule, "to", m.start(), m.end())
     if to is None:
         return Parsed(_numeric(m, rule, m.start(), m.end()))
