@@ -77,10 +77,18 @@ def dated_title(body: str, span: tuple[int, int] | None, dates: dict[int, int] |
     if span is None or span == (0, 0):
         return first_clause(after_time_words(body, dates))
     start, end = span
-    # What stands before the date in its clause, unless a mere prefix to it ("清乾隆……"), or
-    # a word or two that only leads to a date closing its clause ("进入九十年代，……").
-    lead = body[:start].rstrip().rstrip(v.DATE_PREPOSITIONS) if start > 1 else ""
-    if len(lead) <= v.TIME_LEAD_MAX_CHARS and _CLOSES_CLAUSE.match(body, end):
+    # What stands before the date in its own clause ("……后，医院于1938年5月迁往……": 医院),
+    # unless a mere prefix to it ("清乾隆……"). A word or two before a date that closes its
+    # clause only says when: the sentence's start then says what ("……博济诊所，设立于1921年
+    # 春，……"), or, at the start, the clause after the date ("进入九十年代，……").
+    whole = body[:start]
+    cut = max(map(whole.rfind, _CLAUSE_MARKS))
+    own = whole[cut + 1:].rstrip().rstrip(v.DATE_PREPOSITIONS)
+    if len(own) > v.TIME_LEAD_MAX_CHARS or not _CLOSES_CLAUSE.match(body, end):
+        lead = own if len(own) > 1 else ""
+    elif own and cut >= 0:
+        lead = whole.rstrip().rstrip(v.DATE_PREPOSITIONS)
+    else:
         lead = ""
     word = next((w for w in v.RUN_ON_TIME_WORDS if body.startswith(w, end)), "")
     return first_clause(lead + after_time_words(body[end + len(word):], dates, end + len(word)))
