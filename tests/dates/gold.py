@@ -223,6 +223,9 @@ CORPUS: tuple[Case, ...] = (
     C("era", {}, Expect("1937-07-07", calendar="era", relative=False), "民国二十六年七月七日",
       "民国26年7月7日", rules=["era"]),
     C("era", {}, Expect("1912-01-01", "1912-12-31", "year", calendar="era"), "民国元年", "民国1年"),
+    # A day named 初一…初十 is lunar under the Republic too.
+    C("era", {}, Expect("1921-03-10", calendar="era"), "民国十年二月初一日", "民国十年二月初一",
+      "[[民国十年（1921年）二月初一日（公历3月10日）]]，"),
     C("era", {}, Expect("1904-01-01", "1904-12-31", "year", calendar="era"), "光绪三十年"),
     C("era", {}, Expect("1821-01-01", "1821-12-31", "year", calendar="era"), "道光元年"),
     C("era", {}, Expect("1851-01-01", "1851-12-31", "year", calendar="era"), "咸丰元年"),

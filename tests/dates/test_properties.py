@@ -42,6 +42,8 @@ def _fits(m) -> bool:
         return s.day == 1 and _last(e)
     if m.precision == Precision.QUARTER:
         return s.day == 1 and s.month in (1, 4, 7, 10) and _last(e) and e.month % 3 == 0
+    if m.precision == Precision.SEASON:                  # 3-5, 6-8, 9-11, 12-2
+        return s.day == 1 and s.month in (3, 6, 9, 12) and _last(e) and e.month == (s.month + 1) % 12 + 1
     if m.precision == Precision.HALF:
         return (s.month, s.day) in ((1, 1), (7, 1)) and (e.month, e.day) in ((6, 30), (12, 31))
     return (s.month, s.day, e.month, e.day) == (1, 1, 12, 31)

@@ -480,9 +480,12 @@ def p_era(m, rule):
     if last_number is not None and n > last_number:
         raise Impossible(f"{f['era']} has no year {n} (it ended with year {last_number})")
     month = _lunar_month(f["lm"]) if "lm" in f else None
+    # A day written 初一…初十 is a lunar day under any era ("民国十年二月初一日"): Gregorian
+    # dates never name a day so.
+    lunar = months == "lunar" or f.get("ld", "").startswith(T.LUNAR_DAY_PREFIX)
     return Parsed(replace(point(m, rule), year=first_year + n - 1, month=month,
                           day=_lunar_day(f.get("ld")), era=True, gz=f.get("gz"),
-                          lunar=months == "lunar" and month is not None))
+                          lunar=lunar and month is not None))
 
 
 def p_plan(m, rule):
