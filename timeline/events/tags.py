@@ -16,6 +16,8 @@ def _matching(text: str) -> tuple[str, ...]:
     found: set[str] = set()
     for match in _WORDS.finditer(text):
         found |= _TAGS_OF[match.group()]
+    if not found:                    # most texts: no keyword, no walk over the table
+        return ()
     return tuple(tag for tag in TAG_KEYWORDS if tag in found)
 
 
