@@ -126,12 +126,12 @@ MAX_FOLDER_BYTES = 200_000_000
 
 def _prune(where: Path, limit: int = MAX_FOLDER_BYTES) -> None:
     try:
-        files = [(entry.stat().st_mtime, entry.stat().st_size, entry) for entry in where.glob("*.marshal")]
-        total = sum(size for _, size, _ in files)
-        for _, size, entry in sorted(files, key=lambda f: f[0]):
+        files = [(entry.stat(), entry) for entry in where.glob("*.marshal")]
+        total = sum(stat.st_size for stat, _ in files)
+        for stat, entry in sorted(files, key=lambda f: f[0].st_mtime):
             if total <= limit:
                 break
             entry.unlink(missing_ok=True)
-            total -= size
+            total -= stat.st_size
     except OSError:
         pass

@@ -226,7 +226,8 @@ FRAGMENTS: dict[str, str] = {
     # or at a bare year when its end writes the year and a month ("1985到89年9月").
     # "冬至"/"夏至" after a year is the solar term ("2021年冬至当天"), a range from the season
     # only when its end has its own year, month or season ("2021年冬至次年3月", "冬至春").
-    "WINTER_TO": "(?!(?<=[冬夏])至(?!{SP}(?:{-YEAR}|{-MONTH}|[春夏秋冬])))",
+    "WINTER_TO": (f"(?!(?<=[{''.join(t[0] for t in T.SOLAR_TERMS if t[0] in T.SEASONS and t[1] == '至')}])至"
+                  f"(?!{{SP}}(?:{{-YEAR}}|{{-MONTH}}|[{''.join(T.SEASONS)}])))"),
     "RANGEFROM": ("(?:{RANGEPOINT}|{CLOCK}|{POD}"
                   "|{YEAR4}(?={SP}{CONN}{SP}[0-9０-９]{2}(?:[0-9０-９]{2})?{SP}年{SP}{MONTHNUM_RAW}{SP}月))"),
     # ---- parts of a year or month counted by number: "2021年第一周", "明年第九个月",

@@ -8,7 +8,7 @@ import re
 from timeline.dates import DateSpan, Precision
 from timeline.dates.span import span_with
 from timeline.dates.tables import PART_OF_DAY
-from timeline.segment.ending import end_of
+from timeline.segment.ending import EXTENDS, end_of
 from timeline.segment.vocabulary import BRACKETED
 
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]|(?<![0-9A-Za-z.])\.")
@@ -65,7 +65,7 @@ def with_time_of_day(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...
 def extended(body: str, primary: DateSpan, mentions: tuple[DateSpan, ...]) -> DateSpan:
     """A day, 旬 or month runs on to the later day the text ends it on (timeline.segment.ending):
     "11月中旬起……，至2022年2月底结束"."""
-    if primary.precision not in (Precision.DAY, Precision.XUN, Precision.MONTH):
+    if primary.precision not in EXTENDS:
         return primary
     for mention in mentions:
         if mention.span[0] < primary.span[1]:

@@ -10,7 +10,7 @@ from timeline.segment.detect import Survey, survey
 from timeline.segment.entry import Segmentation
 from timeline.segment.regions import chronicle_regions, part
 from timeline.segment.restore import with_date_headings
-from timeline.segment.yearbook import segment_yearbook
+from timeline.segment.yearbook import is_overview, segment_yearbook
 from timeline.text import Layout
 
 # A yearbook entry's own date, which tells the yearbook's year, is in its first words.
@@ -31,10 +31,10 @@ def segment_document(layout: Layout, *, structured: bool = False, year: int | No
     layout = with_date_headings(layout)
     found = survey(layout, structured=structured)
     chapters = chronicle_regions(layout, found) if _may_be_yearbook(layout, found) else []
-    if found.layout != "yearbook" and not _yearbook_with_chapter(found, chapters):
+    inside = {i for start, end in chapters for i in range(start, end)}
+    if found.layout != "yearbook" and not _yearbook_with_chapter(found, inside):
         return segment_dated(layout, found, year=year, fallback_year=fallback_year,
                              category=category, name=name)
-    inside = {i for start, end in chapters for i in range(start, end)}
     book = (part(layout, found, [i for i in range(len(layout.lines)) if i not in inside], "yearbook")[0]
             if chapters else layout)
     segmentation = segment_yearbook(book, default_category=category or default_category)
@@ -57,16 +57,15 @@ def _may_be_yearbook(layout: Layout, found: Survey) -> bool:
     if found.layout != "chronicle" or found.entry_titles < 2:
         return found.layout == "yearbook"
     return found.entry_titles >= v.EXCERPT_MIN_TITLES or any(
-        line.text.startswith(v.TITLE_OPEN) and line.text[1:].partition(v.TITLE_CLOSE)[0].strip() in v.OVERVIEW_TITLES
+        line.text.startswith(v.TITLE_OPEN) and is_overview(line.text[1:].partition(v.TITLE_CLOSE)[0])
         for line in layout.lines)
 
 
-def _yearbook_with_chapter(found: Survey, chapters: list[tuple[int, int]]) -> bool:
-    """A yearbook excerpt whose 大事记 chapter holds more dated lines than its 【title】
-    entries would outweigh: read as a yearbook when the dated lines outside the chapter
-    do not (the survey's rule, with the chapter's lines left out)."""
-    inside = {i for start, end in chapters for i in range(start, end)}
-    return bool(chapters) and sum(i not in inside for i in found.dated) <= 2 * found.entry_titles
+def _yearbook_with_chapter(found: Survey, inside: set[int]) -> bool:
+    """A yearbook excerpt whose 大事记 chapter (its lines: `inside`) holds more dated lines
+    than its 【title】 entries would outweigh: read as a yearbook when the dated lines outside
+    the chapter do not (the survey's rule, with the chapter's lines left out)."""
+    return bool(inside) and sum(i not in inside for i in found.dated) <= 2 * found.entry_titles
 
 
 def yearbook_year(segmentation: Segmentation) -> int | None:

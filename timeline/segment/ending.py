@@ -38,6 +38,8 @@ def end_of(text: str, mention: DateSpan, event: DateSpan) -> date | None:
 # Ends coarser than a day extend an event only with their year written out: "至2月底" alone
 # after a long stretch of text is too often another year's.
 _COARSE = (Precision.XUN, Precision.MONTH)
+# The events an end may extend: a day, 旬 or month.
+EXTENDS = (Precision.DAY, *_COARSE)
 
 
 def _forward(mention: DateSpan, after: date) -> date:

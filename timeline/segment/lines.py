@@ -103,7 +103,8 @@ def clean_piece(text: str, offset: int) -> CleanText:
 
 # A short head without punctuation, then a wide gap: an ideographic space, a tab, or two
 # spaces or more (one space is PDF spacing inside words: "2020 年 9 月").
-_HEAD_GAP = re.compile(r"(?P<head>[^\s，,。；;：:、（(【]{1,6})(?:[\u3000\t][ \u3000\t]*| {2,})(?=\S)")
+_HEAD_GAP = re.compile(f"(?P<head>[^\\s{re.escape(v.CLAUSE_BREAK + v.SENTENCE_END)}（(【]{{1,6}})"
+                       r"(?:[\u3000\t][ \u3000\t]*| {2,})(?=\S)")
 
 
 def opens_before_gap(text: str) -> bool:

@@ -17,7 +17,7 @@ _LEADING = re.compile(r"^(?:[\s，,、：:．.】]+|" + "|".join(map(re.escape, 
                       + v.BRACKETED.pattern + ")")
 
 
-_CLAUSE_MARKS = "，。；：！？,;:!?、."
+_CLAUSE_MARKS = v.CLAUSE_BREAK + v.SENTENCE_END + "."
 
 
 def first_clause(text: str) -> str:

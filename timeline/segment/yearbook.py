@@ -151,8 +151,13 @@ def _entries(blocks: list[_Block], default_category: str) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+def is_overview(title: str | None) -> bool:
+    """【概况】 and its synonyms: an overview of the whole year of its section."""
+    return title is not None and title.strip() in v.OVERVIEW_TITLES
+
+
 def _role(title: str | None, body: str) -> str:
-    if title is not None and title.strip() in v.OVERVIEW_TITLES:
+    if is_overview(title):
         return "overview"
     if v.XREF_BODY.match(body.replace("\n", "")):
         return "xref"
