@@ -397,8 +397,10 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
         lead = "|".join(pieces)
         # The characters of a match are all characters the pattern can take in, so a needed
         # one must come before any other character: the test stops at the first such one.
-        inner = re.escape("".join(sorted(chars_in(_GROUP.sub("(?:", expand(family.pattern))))))
-        needs = f"(?=[{inner}]*?[{re.escape(family.needs)}])" if family.needs else ""
+        # (Possessive over the characters that are not needed: sre runs it as one tight loop,
+        # where a lazy repeat tried the needed class after every character.)
+        others = "".join(sorted(chars_in(_GROUP.sub("(?:", expand(family.pattern))) - set(family.needs or "")))
+        needs = f"(?=[{re.escape(others)}]*+[{re.escape(family.needs)}])" if family.needs else ""
         body = f"{needs}(?:{expand(family.pattern)})"
         pattern, fields_ = _uniquify(family.name, optional_as_branch(f"(?={lead}){body}"), counter)
         # Every group is a field's, numbered in pattern order as `_uniquify` found them.

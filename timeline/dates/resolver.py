@@ -683,6 +683,7 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
         if blanked:
             while blanked and blanked[0][1] <= start:   # notes before this mention: passed
                 blanked.popleft()
+        if blanked and blanked[0][0] < where[1]:        # a note inside the mention
             inside = set(takewhile(lambda note: note[1] <= where[1], blanked))
             if after is not None:
                 inside.add((after.start(), after.end()))
