@@ -320,6 +320,29 @@ def p_point(m, rule):
     return Parsed(p, open=_open(f))
 
 
+# A year, month or day written in figures and nothing else but a part of the day
+# ("2020年9月16日", "9月", "16日上午"): most mentions of a chronicle. `plain_point` gives the
+# meaning p_point gives it straight from the text, without the point rule's regex and its
+# fields (test_productions checks that the two agree on every such text the rule reads).
+_S = f"[{re.escape(T.LAYOUT_SPACE)}]*"
+_PLAIN = re.compile(
+    f"(?:(?P<y>[0-9]{{4}}){_S}年(?:{_S}(?P<m>[0-9]{{1,2}}){_S}月(?:{_S}(?P<d>[0-9]{{1,2}}){_S}[日号])?)?"
+    f"|(?P<m2>[0-9]{{1,2}}){_S}月(?:{_S}(?P<d2>[0-9]{{1,2}}){_S}[日号])?|(?P<d3>[0-9]{{1,2}}){_S}[日号])"
+    f"(?:{_S}(?P<pod>{'|'.join(map(re.escape, T.PART_OF_DAY))}))?")
+
+
+def plain_point(text: str) -> Parsed | None:
+    """p_point's meaning of `text` when the text is a plain point in figures; else None."""
+    found = _PLAIN.fullmatch(text)
+    if found is None:
+        return None
+    y, m, d, m2, d2, d3, pod = found.groups()
+    month, day = m or m2, d or d2 or d3
+    return Parsed(Point(year=None if y is None else int(y), month=None if month is None else int(month),
+                        day=None if day is None else int(day),
+                        pod=None if pod is None else T.PART_OF_DAY[pod][0]))
+
+
 def p_clock(m, rule):
     return Parsed(point(m, rule))
 

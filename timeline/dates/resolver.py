@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from . import lunar, notes
 from . import tables as T
 from .families import MASTER, MEANINGS, RULES
-from .productions import Impossible, NotADate, Parsed, Point
+from .productions import Impossible, NotADate, Parsed, Point, plain_point
 from .span import CalendarKind, DateSpan, DateWarning, PartOfDay, Precision, Resolution, new_span
 
 _FINE = (Precision.DAY, Precision.XUN, Precision.MONTH)
@@ -659,9 +659,11 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
         meaning = meanings.get(key)
         if meaning is None:
             rule = RULES[name]
-            m = rule.regex.match(scan, start)          # the same match, with its fields
             try:
-                parsed = MEANINGS[name](m, rule)
+                parsed = plain_point(found) if name == "point" else None
+                if parsed is None:
+                    m = rule.regex.match(scan, start)  # the same match, with its fields
+                    parsed = MEANINGS[name](m, rule)
                 meaning = (parsed, _simple(parsed))
             except NotADate:
                 meaning = (_NOT_A_DATE, None)
