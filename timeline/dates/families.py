@@ -81,10 +81,10 @@ FAMILIES: tuple[Family, ...] = (
            "{OPENPRE}(?P<core>(?P<from>{PLAN})(?:{SP}(?:{CONN}|和|、|及){SP}(?P<to>{PLAN}))?"
            "(?:{PLANPART}|(?={SP}{OPEN_END_AFTER}))){OPENPOST}",
            P.p_plan, (("“十三五”时期", "2016-01-01..2020-12-31"), ("十四五开局之年", "2021-01-01..2021-12-31"),
-                       ("“十三五”以来", "2016-01-01..2020-12-31"))),
+                       ("“十三五”以来", "2016-01-01..2020-12-31")), needs="五"),
     Family("age", ("{AGE}", *_OPEN_LEAD), "{OPENPRE}(?P<core>{AGE}){OPENPOST}",
            P.p_point, (("20世纪80年代", "1980-01-01..1989-12-31"), ("21世纪初", "2000-01-01..2009-12-31"),
-                       ("90年代末", "1997-01-01..1999-12-31"))),
+                       ("90年代末", "1997-01-01..1999-12-31")), needs="世代"),
     # The far year may be written with two digits, in the near one's century ("1985—89年").
     Family("year_range", ("{LEAD_NUM}",),
            "(?P<from>{YEAR4}){SP}(?:年{SP})?{CONN}{SP}(?P<to>{YEAR4}|{NB}(?P<yy>{AR}{2}){NE}){SP}年(?:度)?",
@@ -96,7 +96,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("numeric", ("{LEAD_NUM}",),
            "{NUMDATE}{TAIL}(?:{SP}(?:起{SP})?{CONN}{SP}(?P<to>{NUMDATE}{TAIL}|{NB}(?:19|20){AR}{2}(?![0-9０-９.．/-])"
            "|{NB}(?P<md>(?:0?[1-9]|1[0-2])[-/.．](?:0?[1-9]|[12][0-9]|3[01]))(?![0-9０-９]|[-/.．][0-9]|{SP}[{DECIMAL_UNITS}]){TAIL}))?",
-           P.p_numeric, (("2020-09-16", "2020-09-16..2020-09-16"), ("2021.04.01—04.03", "2021-04-01..2021-04-03"))),
+           P.p_numeric, (("2020-09-16", "2020-09-16..2020-09-16"), ("2021.04.01—04.03", "2021-04-01..2021-04-03")),
+           needs="-/.．"),
     Family("monthday", ("(?<![0-9０-９.．])[0-9]{1,2}[·•・/／－-][0-9]",),
            "(?P<from>{MONTHDAY}{TAIL})(?:{SP}(?:起{SP})?{CONN}{SP}(?P<to>{MONTHDAY}{TAIL}))?",
            P.p_monthday, (("7·21", "2020-07-21..2020-07-21"), ("11/3号", "2020-11-03..2020-11-03"),
@@ -107,7 +108,8 @@ FAMILIES: tuple[Family, ...] = (
                        ("本月最后五天", "2020-09-26..2020-09-30"), ("5月第二个星期日", "2020-05-10..2020-05-10")),
            needs="第前头最後后首"),
     Family("offset", ("{OFFSET}", "{NTH}"), "(?:{OFFSET}|{NTH}){TAIL}",
-           P.p_offset, (("三年后", "2023-01-01..2023-12-31"), ("第三天", "2020-09-18..2020-09-18"))),
+           P.p_offset, (("三年后", "2023-01-01..2023-12-31"), ("第三天", "2020-09-18..2020-09-18")),
+           needs="前后第"),
     Family("month_range", _POINT_LEAD,
            _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?{CONN}{SP}(?P<to>{MONTHNUM}){SP}月(?:{SP}份)?",
            P.p_unit_range, (("1—9月", "2020-01-01..2020-09-30"),), needs=_CONNECTOR_CHARS),
@@ -117,7 +119,8 @@ FAMILIES: tuple[Family, ...] = (
            P.p_unit_range, (("5、6月份", "2020-05-01..2020-06-30"), ("3月、5月", "2020-03-01..2020-05-31")),
            needs="、"),
     Family("month_pair", ("{LEAD_NUM}",), _YEAR_OPT + "{MONTHPAIR}",
-           P.p_month_pair, (("七八月份", "2020-07-01..2020-08-31"), ("2021年十一二月", "2021-11-01..2021-12-31"))),
+           P.p_month_pair, (("七八月份", "2020-07-01..2020-08-31"), ("2021年十一二月", "2021-11-01..2021-12-31")),
+           needs="一二三四五六七八九十"),
     Family("day_range", _POINT_LEAD,
            _YEAR_OPT + "(?:{MONTH}{SP})?(?P<from>{DAYNUM}){SP}(?:[日号]{SP})?{CONN}{SP}"
            "(?P<to>{DAYNUM}){SP}{DAYMARK}(?!{DURATION}){TAIL}",

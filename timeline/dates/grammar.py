@@ -411,7 +411,7 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
         # numbers), which made the master twice as slow. Same pattern, so the rule's regex
         # matched at the master's start gives the same span. Consecutive families with the
         # same lead test it once.
-        part = f"(?P<{family.name}>{_GROUP.sub('(?:', body)})"
+        plain = _GROUP.sub('(?:', f"(?:{expand(family.pattern)})")
         rest = [piece for piece in pieces if piece not in common]
         if common and len(rest) + len(common) == len(pieces):
             alone = f"(?={'|'.join(rest)})" if rest else "(?!)"   # where no shared piece starts
@@ -419,10 +419,10 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
         else:
             test = f"(?={lead})"
         if runs and runs[-1][0] == test:
-            runs[-1][1].append(part)
+            runs[-1][1].append((family.name, needs, plain))
         else:
-            runs.append((test, [part]))
-    parts = [f"{test}(?:{'|'.join(members)})" for test, members in runs]
+            runs.append((test, [(family.name, needs, plain)]))
+    parts = [_run(test, members) for test, members in runs]
     chars = re.escape("".join(sorted(first_chars("|".join(leads)))))
     others = "|".join(piece for piece in leads if piece not in common)
     # Most positions cannot start a date: cheap lookaheads skip them before the rules run.
@@ -430,6 +430,16 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
     prefilter = (f"(?>(?=(?P<_shared>{'|'.join(common)}))|(?={others}))" if common
                  else f"(?={others})")
     return optional_as_branch(f"(?=[{chars}]){prefilter}(?:{'|'.join(parts)})"), rules
+
+
+def _run(test: str, members: list[tuple[str, str, str]]) -> str:
+    """The master's part for consecutive families with the same lead test: (name, needs
+    test, pattern) each. A family alone tests what it needs before its lead: both look
+    ahead from the same place, and the needed characters are the cheaper test."""
+    if len(members) == 1:
+        name, needs, plain = members[0]
+        return f"(?P<{name}>{needs}{test}{plain})"
+    return f"{test}(?:{'|'.join(f'(?P<{name}>{needs}{plain})' for name, needs, plain in members)})"
 
 
 def _guarded(lead: str) -> str:
