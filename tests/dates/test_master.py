@@ -27,6 +27,28 @@ def check(text: str) -> None:
         assert alone is not None and alone.span() == found.span(), (text, found)
 
 
+def in_order(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """What the master means, from the rules alone: at each place, the first family in
+    order whose rule matches there, the scan going on after its match (as finditer does)."""
+    found, at = [], 0
+    while at < len(text):
+        for family in FAMILIES:
+            m = RULES[family.name].regex.match(text, at)
+            if m is not None:
+                found.append((family.name, m.span()))
+                at = m.end()
+                break
+        else:
+            at += 1
+    return found
+
+
+def check_order(text: str) -> None:
+    """The master's shortcuts (its prefilter, the lead tests kept in groups, the needed
+    characters tested for several families at once) change nothing it finds."""
+    assert [(m.lastgroup, m.span()) for m in MASTER.finditer(text)] == in_order(text), text
+
+
 def gold_texts():
     return [unmark(phrasing)[0] for case in CORPUS for phrasing in case.phrasings]
 
@@ -40,6 +62,17 @@ def test_seed_and_gold():
 @given(TEXT)
 def test_random_text(text):
     check(text)
+
+
+def test_master_is_the_first_rule_in_order_on_seed_and_gold():
+    for text in [SEED.read_text("utf-8"), *gold_texts()]:
+        check_order(text)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(TEXT)
+def test_master_is_the_first_rule_in_order_on_any_text(text):
+    check_order(text)
 
 
 def _groups_that_may_be_empty(items) -> set[int]:

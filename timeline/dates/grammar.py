@@ -387,7 +387,9 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
     The master tests them once per position and keeps the answer in a group (`_shared`);
     a family whose lead holds them all asks that group instead of testing them again."""
     rules: list[tuple[str, str, tuple]] = []
-    runs: list[tuple[str, list[str]]] = []     # (lead test, master parts) of consecutive families
+    # (lead test, (name, needs test, pattern) of each, (characters, needed) of each) of
+    # consecutive families with the same lead test
+    runs: list[tuple[str, list[tuple[str, str, str]], list[tuple[set[str], str | None]]]] = []
     leads: list[str] = []
     counter = count()
     common = [_guarded(_GROUP.sub("(?:", expand(piece))) for piece in shared]
@@ -395,12 +397,8 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
         pieces = [_guarded(_GROUP.sub("(?:", expand(piece))) for piece in family.lead]
         leads += [piece for piece in pieces if piece not in leads]     # shared ones once
         lead = "|".join(pieces)
-        # The characters of a match are all characters the pattern can take in, so a needed
-        # one must come before any other character: the test stops at the first such one.
-        # (Possessive over the characters that are not needed: sre runs it as one tight loop,
-        # where a lazy repeat tried the needed class after every character.)
-        others = "".join(sorted(chars_in(_GROUP.sub("(?:", expand(family.pattern))) - set(family.needs or "")))
-        needs = f"(?=[{re.escape(others)}]*+[{re.escape(family.needs)}])" if family.needs else ""
+        inner = chars_in(_GROUP.sub("(?:", expand(family.pattern)))
+        needs = _needs(inner, set(family.needs)) if family.needs else ""
         body = f"{needs}(?:{expand(family.pattern)})"
         pattern, fields_ = _uniquify(family.name, optional_as_branch(f"(?={lead}){body}"), counter)
         # Every group is a field's, numbered in pattern order as `_uniquify` found them.
@@ -418,11 +416,13 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
             test = f"(?(_shared)|{alone})"
         else:
             test = f"(?={lead})"
+        member = (family.name, needs, plain)
         if runs and runs[-1][0] == test:
-            runs[-1][1].append((family.name, needs, plain))
+            runs[-1][1].append(member)
         else:
-            runs.append((test, [(family.name, needs, plain)]))
-    parts = [_run(test, members) for test, members in runs]
+            runs.append((test, [member], []))
+        runs[-1][2].append((inner, family.needs))
+    parts = _blocks(runs)
     chars = re.escape("".join(sorted(first_chars("|".join(leads)))))
     others = "|".join(piece for piece in leads if piece not in common)
     # Most positions cannot start a date: cheap lookaheads skip them before the rules run.
@@ -430,6 +430,48 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
     prefilter = (f"(?>(?=(?P<_shared>{'|'.join(common)}))|(?={others}))" if common
                  else f"(?={others})")
     return optional_as_branch(f"(?=[{chars}]){prefilter}(?:{'|'.join(parts)})"), rules
+
+
+def _needs(inner: set[str], needed: set[str]) -> str:
+    """The test that a match of a pattern taking the characters `inner` holds one of
+    `needed`. The characters of a match are all characters the pattern can take in, so a
+    needed one must come before any other character: the test stops at the first such one.
+    (Possessive over the characters that are not needed: sre runs it as one tight loop,
+    where a lazy repeat tried the needed class after every character.)"""
+    others = "".join(sorted(inner - needed))
+    return f"(?=[{re.escape(others)}]*+[{re.escape(''.join(sorted(needed)))}])"
+
+
+# A family whose match needs one of more characters than this seldom fails its test, and
+# would let its neighbours' shared test pass too.
+_BLOCK_NEEDS_MAX = 16
+
+
+def _blocks(runs) -> list[str]:
+    """The master's parts for the runs in order. Consecutive runs of families that each need
+    one of a few characters go behind one test of all those characters (each family's test
+    implies it): a place where a plain date stands skips them all with one class scan."""
+    parts: list[str] = []
+    block: list[tuple] = []
+
+    def close() -> None:
+        if len(block) > 1:
+            characters = [c for _, _, needs in block for c in needs]
+            inner = set().union(*(chars for chars, _ in characters))
+            needed = set().union(*(set(n) for _, n in characters))
+            parts.append(f"{_needs(inner, needed)}(?:{'|'.join(_run(t, m) for t, m, _ in block)})")
+        else:
+            parts.extend(_run(t, m) for t, m, _ in block)
+        block.clear()
+
+    for run in runs:
+        if all(needed and len(needed) <= _BLOCK_NEEDS_MAX for _, needed in run[2]):
+            block.append(run)
+        else:
+            close()
+            parts.append(_run(run[0], run[1]))
+    close()
+    return parts
 
 
 def _run(test: str, members: list[tuple[str, str, str]]) -> str:
