@@ -7,8 +7,9 @@ Loads the seed, then a synthetic corpus of about --megabytes (bench_pipeline's g
 the seed moved to other years, entries shuffled), into a fresh SQLite file and a fresh
 PostgreSQL database, and reports for each:
 
-- end to end: files parsed in worker processes (timeline.bulk.parse_all, as the CLI does)
-  while the store writes one transaction per document (store_document), MB/s and events/s;
+- end to end: files parsed in worker processes (timeline.bulk.parse_all, as the CLI does,
+  with the per-event values prepared there: timeline.store.prepare) while the store writes
+  one transaction per document (store_document), MB/s and events/s;
 - where the CPU went: the parsing processes, the store (this process: Python, and SQLite's
   own work, its FTS5 indexes included) and, for PostgreSQL on this machine, the server
   process of the store's connection (its index upkeep);
@@ -47,7 +48,7 @@ import sqlalchemy  # noqa: E402
 
 from bench.bench_pipeline import SEED, corpus  # noqa: E402
 from timeline.bulk import Options, Parsed, default_workers, parse_all  # noqa: E402
-from timeline.store import db  # noqa: E402
+from timeline.store import db, prepare  # noqa: E402
 from timeline.store.ingest import store_document  # noqa: E402
 from timeline.store.rows import content_hash, event_columns  # noqa: E402
 
@@ -89,13 +90,13 @@ def end_to_end(url: str, paths: list[Path], jobs: int) -> dict:
     parsed_docs = []
     parse_cpu = children_cpu()
     start = time.perf_counter()
-    for result in parse_all(paths, Options(), jobs):
+    for result in parse_all(paths, Options(prepare=prepare.for_database(url)), jobs):
         assert isinstance(result, Parsed), result
         cpu = time.process_time()
         with sessionmaker.begin() as session:
             before = server_cpu(session.connection())
             store_document(session, result.document, path=str(result.path), sha256=result.sha256,
-                           now=datetime.now(timezone.utc))
+                           now=datetime.now(timezone.utc), prepared=result.prepared)
             after = server_cpu(session.connection())
         store_cpu += time.process_time() - cpu
         server = server + after - before if before is not None and after is not None else None

@@ -80,3 +80,27 @@ def seed_database(url: str, load=None) -> str:
         _copy_template("seeded", path, fill)
         return url
     return fill(url)
+
+
+def snapshot(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table (alembic_version too), in key order: two snapshots are
+    equal exactly when the databases hold the same data."""
+    from sqlalchemy import MetaData, select
+
+    from timeline.store import db
+
+    engine = db.make_engine(url)
+    try:
+        metadata = MetaData()
+        metadata.reflect(engine)
+        with engine.connect() as conn:
+            # A full-text table is read through its shadow tables (its index, compared here
+            # too); a contentless one cannot be scanned itself.
+            virtual = set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'").scalars()
+            ) if engine.dialect.name == "sqlite" else set()
+            # Sorted here: PostgreSQL cannot order by a JSON column.
+            return {name: sorted((tuple(row) for row in conn.execute(select(table))), key=repr)
+                    for name, table in metadata.tables.items() if name not in virtual}
+    finally:
+        engine.dispose()

@@ -8,7 +8,7 @@ import pytest
 
 # The helpers that bench uses too live in testkit; the tests import them from here as well.
 from testkit.processes import START_SECONDS, free_port, stop_process  # noqa: F401
-from testkit.stores import ROOT, SEED, ingest_path, migrate, seed_database  # noqa: F401
+from testkit.stores import ROOT, SEED, ingest_path, migrate, seed_database, snapshot  # noqa: F401
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"

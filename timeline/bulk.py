@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 from timeline.events.model import ParsedDocument
 from timeline.pipeline import parse_document
@@ -43,6 +44,10 @@ class Options:
     year: int | None = None
     category: str | None = None
     default_category: str = "综述"
+    # Run on each parsed document in the worker that parsed it, its result in Parsed.prepared:
+    # what the store would otherwise work out per event in the one process that writes
+    # (timeline.store.prepare). A module-level function, to reach the worker processes.
+    prepare: Callable[[ParsedDocument], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class Parsed:
     size: int
     sha256: str
     document: ParsedDocument
+    prepared: Any = None        # Options.prepare's result (None without it)
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,7 @@ def parse_file(path: Path, options: Options) -> Parsed | Failed:
         parsed = parse_document(data, name=options.name or path.stem, year=options.year,
                                 category=options.category, default_category=options.default_category,
                                 suffix=path.suffix, file_name=path.name)
+        prepared = options.prepare(parsed) if options.prepare is not None else None
     except UnreadableDocument as exc:
         return Failed(path, size, exc.reason)
     except OSError as exc:
@@ -110,7 +117,7 @@ def parse_file(path: Path, options: Options) -> Parsed | Failed:
     except Exception as exc:  # noqa: BLE001 - a bug met on one file must not stop the others
         return Failed(path, size, f"could not be parsed ({type(exc).__name__}: {exc}); this is a bug, "
                       "please report it with the file", traceback.format_exc())
-    return Parsed(path, len(data), hashlib.sha256(data).hexdigest(), parsed)
+    return Parsed(path, len(data), hashlib.sha256(data).hexdigest(), parsed, prepared)
 
 
 def parse_all(paths: list[Path], options: Options, workers: int) -> Iterator[Parsed | Failed]:

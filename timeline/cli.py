@@ -21,7 +21,7 @@ from timeline.events import limits
 from timeline.events.export import event_json
 from timeline.bulk import Failed, Options, Parsed, Progress, default_workers, file_size, parse_all
 from timeline.events.summary import summary_lines
-from timeline.store import db
+from timeline.store import db, prepare
 from timeline.store.ingest import IngestReport, ShrinkRefused, store_document
 from timeline.store.instance import default_database_url
 from timeline.store.problems import describe, message_of
@@ -135,7 +135,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], year: int | None, name: 
     if name and len(files) > 1:
         raise click.UsageError("--name names one document; give one file")
     options = Options(named=frozenset(paths), name=name, year=year, category=category,
-                      default_category=default_category)
+                      default_category=default_category, prepare=prepare.for_database(database_url(ctx)))
     parsed_files = parse_all(files, options, jobs or default_workers(len(files)))
     Session = open_store(ctx, writer=True)
     progress = Progress(len(files), sum(file_size(p) for p in files), enabled=not quiet)
@@ -163,7 +163,8 @@ def store_file(Session, parsed: Parsed, allow_shrink: bool, progress: Progress) 
     try:
         with Session.begin() as session:
             report = store_document(session, document, path=str(parsed.path), sha256=parsed.sha256,
-                                    now=datetime.now(timezone.utc), allow_shrink=allow_shrink)
+                                    now=datetime.now(timezone.utc), allow_shrink=allow_shrink,
+                                    prepared=parsed.prepared)
     except ShrinkRefused as exc:
         return Failed(parsed.path, parsed.size, str(exc).split(": ", 1)[1])
     except (sa_exc.DataError, sa_exc.IntegrityError) as exc:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.conftest import seed_in_years, snapshot
-from tests.support import FIXTURES, ROOT, SEED, ingest_path, seed_database
+from tests.faults.conftest import seed_in_years
+from tests.support import FIXTURES, ROOT, SEED, ingest_path, seed_database, snapshot
 from timeline.store import db
 
 APP = "timeline-kill-test"    # the ingest's application_name, to find its PostgreSQL backend

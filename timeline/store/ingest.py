@@ -27,8 +27,10 @@ from timeline.events.validate import fit_path, validate_document
 from timeline.store import matching
 from timeline.store.concurrency import insert_if_absent, lock
 from timeline.store.models import Category, DataVersion, Document, EventRow, EventTag, PublishedEvent
-from timeline.store.publish import insert_records, publish, published_records
+from timeline.store.prepare import Prepared, PreparedEvent
+from timeline.store.publish import UNKNOWN, insert_records, publish, published_records
 from timeline.store.rows import content_hash, event_columns
+from timeline.store.search.indexes import known_terms
 
 
 @dataclass
@@ -133,9 +135,11 @@ def shrinks(stored: int, parsed: int) -> bool:
 
 
 def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha256: str,
-                   now: datetime, allow_shrink: bool = False) -> IngestReport:
+                   now: datetime, allow_shrink: bool = False, prepared: Prepared | None = None) -> IngestReport:
     """Upsert `parsed` into the database; the caller owns the transaction. The document is
     validated first (timeline.events.validate): both databases store the same thing.
+    `prepared`: what timeline.store.prepare worked out for `parsed` beside its parse (the
+    same is stored without it, at more cost here).
 
     Raises ShrinkRefused, having changed nothing, when the document is stored and `parsed`
     would remove all or more than half of its events, unless `allow_shrink`."""
@@ -166,15 +170,17 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
 
     records = published_records(session, (e.key for e in events))
     categories = categories_for(session, (e.category for e in events))
+    ready = prepared.of(parsed.name, parsed.year) if prepared is not None else {}
     # No autoflush: changed rows are written together at the end, not one by one before
     # every lazy load; new rows are inserted in bulk.
     writes = _Writes()
     with session.no_autoflush:
         for event in events:
             _upsert_event(session, event, matches.get(event.key), categories[event.category], document,
-                          parsed.year, now, report, records, writes)
-    session.flush()
-    writes.insert(session, document.id)
+                          parsed.year, now, report, records, writes, ready.get(id(event)))
+    with known_terms(prepared.terms if prepared is not None else {}):
+        session.flush()
+        writes.insert(session, document.id)
 
     document.year, document.layout, document.path, document.sha256 = parsed.year, parsed.layout, path, sha256
     if report.changed:
@@ -212,9 +218,13 @@ class _Writes:
 
 def _upsert_event(session: Session, event: Event, row: EventRow | None, category: Category,
                   document: Document, document_year: int | None, now: datetime, report: IngestReport,
-                  records: dict[str, PublishedEvent], writes: _Writes) -> None:
-    columns = event_columns(event, document_year)
-    digest = content_hash(columns, event.category, event.tags)
+                  records: dict[str, PublishedEvent], writes: _Writes, ready: PreparedEvent | None) -> None:
+    if ready is None or ready.event is not event:
+        ready = None      # prepared for another object (validation or matching replaced it): not this one
+    columns = ready.columns if ready is not None else event_columns(event, document_year)
+    digest = ready.digest if ready is not None else content_hash(columns, event.category, event.tags)
+    # What clients see of the event under its key (publish), when prepared under the same key.
+    seen = ready.published if ready is not None and (row is None or row.key == event.key) else UNKNOWN
     report.per_category[event.category] += 1
     report.per_kind[event.kind.value] += 1
     if row is None:
@@ -223,12 +233,13 @@ def _upsert_event(session: Session, event: Event, row: EventRow | None, category
         new = SimpleNamespace(key=event.key, category_id=category.id, sequence=0, content_hash=digest,
                               updated_at=now, **columns)
         report.added += 1
-        writes.records.append(publish(new, event, document.name, now, records.get(new.key), restored=True))
+        writes.records.append(publish(new, event, document.name, now, records.get(new.key), restored=True,
+                                      seen=seen))
         writes.events.append((new, event.tags))
     elif row.content_hash == digest:
         report.unchanged += 1
         if row.ics_format != ical.FORMAT_VERSION:
-            writes.records.append(publish(row, event, document.name, now, records.get(row.key)))
+            writes.records.append(publish(row, event, document.name, now, records.get(row.key), seen=seen))
     else:
         for name, value in columns.items():
             setattr(row, name, value)
@@ -236,7 +247,7 @@ def _upsert_event(session: Session, event: Event, row: EventRow | None, category
         _set_tags(session, row, event.tags)
         row.content_hash = digest
         report.updated += 1
-        writes.records.append(publish(row, event, document.name, now, records.get(row.key)))
+        writes.records.append(publish(row, event, document.name, now, records.get(row.key), seen=seen))
 
 
 def _set_tags(session: Session, row: EventRow, tags: tuple[str, ...]) -> None:

@@ -27,6 +27,8 @@ from timeline.store.models import EventRow, PublishedEvent
 from timeline.store.rows import event_from_row
 
 REFRESH_BATCH = 500
+# `publish`'s `seen` when the caller has not worked it out.
+UNKNOWN = object()
 
 
 def published_records(session: Session, keys) -> dict[str, PublishedEvent]:
@@ -39,18 +41,23 @@ def published_records(session: Session, keys) -> dict[str, PublishedEvent]:
 
 
 def publish(row: EventRow | SimpleNamespace, event: Event, document: str, now: datetime,
-            record: PublishedEvent | None, *, restored: bool = False) -> dict | None:
+            record: PublishedEvent | None, *, restored: bool = False, seen=UNKNOWN) -> dict | None:
     """Set `row`'s sequence, stamp (updated_at) and VEVENT for `event` as it now is.
 
     `row.key` is the event's UID and `record` what was last published under it (None:
     never); `restored` says that key had no event before this ingest. `row` may be a row
     not yet inserted, any object with the columns as attributes.
 
+    `seen`, when known, is `ical.published` of `event` under `row.key` and `document`
+    (timeline.store.prepare works it out beside the parse).
+
     Returns the values of the PublishedEvent row to add when the key was never published
     (else None): the caller inserts them together (`insert_records`).
     """
-    event = replace(event, key=row.key)
-    seen = ical.published(event, document)
+    if event.key != row.key:
+        event = replace(event, key=row.key)
+    if seen is UNKNOWN:
+        seen = ical.published(event, document)
     new_record = None
     if seen is not None:
         if record is None:
