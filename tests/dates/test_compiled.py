@@ -127,3 +127,17 @@ def test_the_grammar_is_the_same_text_in_every_process():
     digests = {subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(digests) == 1
+
+
+def test_a_pattern_that_looks_ahead_for_a_class_first_names_its_first_characters():
+    from re import _constants as C
+
+    _, code, *_ = compiled._program(PATTERNS[1])
+    assert code[0] == C.INFO and code[2] & C.SRE_INFO_CHARSET     # the C search skips to them
+    from re import _compiler, _parser
+
+    _, plain, *_ = compiled._program(PATTERNS[2])                 # any other: as the stdlib makes it
+    assert plain == list(_compiler._code(_parser.parse(PATTERNS[2], 0), 0))
+    hinted = compiled.regex(PATTERNS[1])
+    text = "是年6月下旬，上旬初一中旬 下" * 3
+    assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in re.finditer(PATTERNS[1], text)]

@@ -55,8 +55,13 @@ def folder() -> Path | None:
         from platformdirs import user_cache_dir
 
         base = Path(user_cache_dir("yearbook-timeline")) / "regex"
-    version = "{}-{}.{}.{}-{}".format(sys.implementation.name, *sys.version_info[:3], _sre.MAGIC)
+    version = "{}-{}.{}.{}-{}-{}".format(sys.implementation.name, *sys.version_info[:3], _sre.MAGIC,
+                                          PROGRAMS)
     return base / version
+
+
+# The way programs are made here (`_program`): a change to it gives a new folder.
+PROGRAMS = "p2"
 
 
 def regex(pattern: str) -> re.Pattern:
@@ -94,12 +99,34 @@ def _program(pattern: str) -> tuple:
     """What `re._compiler.compile` hands to `_sre.compile` after the pattern: flags, code,
     group count and the two maps between group names and numbers."""
     parsed = _parser.parse(pattern, 0)
-    code = list(map(int, _compiler._code(parsed, 0)))     # opcodes are an int subclass
+    code = _search_hint(parsed, list(map(int, _compiler._code(parsed, 0))))   # (opcodes: an int subclass)
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, number in groupindex.items():
         indexgroup[number] = name
     return int(parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _search_hint(parsed, code: list[int]) -> list[int]:
+    """`code` with the characters a match can start with named in its INFO block, when the
+    pattern starts with a lookahead of one character class (the grammar's master does:
+    `(?=[...])`). sre's search tries a match at every place unless that block names them;
+    the stdlib names them for a pattern that starts by taking a character of a class in, not
+    for one that looks ahead for it. With them, the C search skips to such a character
+    itself. Only a hint: a match cannot start anywhere else."""
+    from re import _constants as C
+
+    op, arg = parsed.data[0] if parsed.data else (None, None)
+    if op is not C.ASSERT or arg[0] != 1 or len(arg[1].data) != 1 or arg[1].data[0][0] is not C.IN:
+        return code
+    # An INFO block with no hint yet, for a pattern whose matches are never empty.
+    if code[0] != C.INFO or code[2] != 0 or code[3] == 0 or parsed.state.flags & re.IGNORECASE:
+        return code
+    charset, _ = _compiler._optimize_charset(arg[1].data[0][1])
+    info = [C.INFO, 0, C.SRE_INFO_CHARSET, code[3], code[4]]
+    _compiler._compile_charset(charset, 0, info)
+    info[1] = len(info) - 1                     # the block's length after this field
+    return [*map(int, info), *code[1 + code[1]:]]
 
 
 def _write(path: Path, data: bytes) -> None:
