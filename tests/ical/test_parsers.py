@@ -2,7 +2,7 @@
 each event's lines are those icalendar itself would write."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import icalendar
 import pytest
@@ -119,3 +119,19 @@ def test_every_event_says_what_icalendar_would_for_any_text(title, summary, tag)
         line.decode("utf-8")
     event = parsed_event(body, ical.event_uid("k"))
     assert str(event["SUMMARY"]) == ical._clean(title)
+
+
+@pytest.mark.parametrize("text", ["a\\Nb", "a\\nb", "x;y,z", "\r\n", "a\rb", "\\", "签约；仪式，", ""])
+def test_text_lines_are_escaped_as_icalendar_escapes_them(text):
+    assert ical._text_line("SUMMARY", text) == ical._content_line("SUMMARY", icalendar.vText(text))
+    assert (ical._categories_line("CATEGORIES", (text, "b,c"))
+            == ical._content_line("CATEGORIES", icalendar.vCategory([text, "b,c"])))
+
+
+def test_one_instant_written_in_utc_and_in_the_zone_keeps_both_lines():
+    local = datetime(1991, 9, 15, 9, 0, tzinfo=ical.TZ)
+    utc = local.astimezone(timezone.utc)
+    assert local == utc
+    assert ical._date_line("DTEND", utc) == b"DTEND:19910915T010000Z"
+    assert ical._date_line("DTEND", local) == b"DTEND;TZID=Asia/Shanghai:19910915T090000"
+    assert ical._date_line("DTEND", utc) == b"DTEND:19910915T010000Z"
