@@ -240,6 +240,13 @@ CORPUS: tuple[Case, ...] = (
     C("numeric", {}, Expect("2020-09-16"), "2020-09-16", "2020/9/16", "2020.9.16", "2020-9-16",
       "2020/09/16", "2020．9．16", rules=["numeric"]),
     C("numeric", {}, Expect("2020-09-01", "2020-09-30", "month"), "2020.09", "2020-09", "2020/9"),
+    C("compact", {}, Expect("2024-03-07"), "20240307", "查询[[20240307]]计划", "文件日期：[[20240307]]。",
+      rules=["compact"]),
+    # A two-digit year with a leading zero is a year whatever follows ("07年以后": after 2007).
+    C("year2", {}, Expect("2008-01-01", "2008-12-31", "year"), "08年", "[[08年]]奥运会在北京举办",
+      "[[零八年]]奥运会", "[[〇八年]]汶川地震"),
+    C("year2", REF, Expect("2007-01-01", "2007-12-31", "year", open="end"), "07年以后", "他[[07年以后]]就没再来过"),
+    C("age", Y2020, Expect("2000-01-01", "2009-12-31", "decade"), "00年代", "[[00年代]]，互联网走进千家万户"),
     C("numeric", {}, Expect("2010-01-29", time="18:00", part_of_day="evening"), "2010.01.29晚上六点"),
 
     # 9. five-year plans: 1953 + five years each, with the 1963-65 gap (tables.FIVE_YEAR_PLANS)

@@ -87,7 +87,10 @@ FRAGMENTS: dict[str, str] = {
               f"|(?<![{_CN}十])[{_CN}]{{3}}(?={{SP}}年{{SP}}{{MONTHNUM_RAW}}{{SP}}月)){{NE}}"),
     "MONTHNUM_RAW": "(?:{AR}{1,2}|十[一二]?|[一二三四五六七八九])",
     # "98 年 4 月", "零八年八月": two-digit years only where a month follows.
-    "YEAR2": f"{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}(?:{{MONTHNUM_RAW}}{{SP}}月|第?[一二三四1-4]{{SP}}季度|[上下]半年|[初底末]|的?第|前|后[一二三四五六七八九十两0-9]|首|{{-FESTIVAL}}))",
+    # A leading zero ("08年", "零八年") makes two digits a year whatever follows: a count
+    # of years is never written so ("07年以后" is after 2007, not seven years on).
+    "YEAR2": f"(?:{{NB}}(?P<y2>[0０]{{AR}})(?={{SP}}年)|(?<![{_CN}十])(?P<y2>[零〇○][{_CN}])(?={{SP}}年)"
+             f"|{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}(?:{{MONTHNUM_RAW}}{{SP}}月|第?[一二三四1-4]{{SP}}季度|[上下]半年|[初底末]|的?第|前|后[一二三四五六七八九十两0-9]|首|{{-FESTIVAL}})))",
     "AFTERCOUNT": f"(?:(?<![{T.COUNT_CHARS}])|(?!{_alt(T.DURATION_AFTER_COUNT)}))",   # see DURATION_AFTER_COUNT
     "YEARREL": f"{{AFTERCOUNT}}(?P<yrel>{_alt(T.RELATIVE_YEARS)})",
     "YEARBOUND": (f"(?:(?P<yb>{_alt(w for w in T.YEAR_BOUNDS if w != '中')})(?![一二三四五六七八九十])"
@@ -196,7 +199,7 @@ FRAGMENTS: dict[str, str] = {
     "CENTURY": (f"(?:(?P<cn>{{AR}}{{1,2}}|二十[一二]?|十[一二三四五六七八九]?|[一二三四五六七八九]){{SP}}世纪"
                 f"|(?P<crel>{_alt(T.CENTURY_RELATIVE)}){{SP}}世纪)"),
     "DECADE": ("(?:{NB}(?P<dy>1[0-9]{AR}0|20{AR}0){SP}年代"
-               "|{NB}(?P<dec>[1-9]0|[１-９]０|[一二三四五六七八九]十){SP}年代)"),
+               "|{NB}(?P<dec>[0-9]0|[０-９]０|[一二三四五六七八九]十){SP}年代)"),
     "AGE": (f"(?:{{CENTURY}}(?:{{SP}}{{DECADE}})?|{{DECADE}})"
             f"(?:{{SP}}(?P<part>{_alt({**T.DECADE_PARTS, **T.CENTURY_PARTS})}))?"),
     "SPAN": "(?:{PLAN}(?:{PLANPART})?|{AGE}|{POINT})",
@@ -217,6 +220,8 @@ FRAGMENTS: dict[str, str] = {
                 "|(?P<num>(?:1[5-9]|20){AR}{2}(?:-[0-9]{1,2}(?:-[0-9]{1,2})?"
                 "|/[0-9]{1,2}(?:/[0-9]{1,2})?|[.．][0-9]{1,2}(?:[.．][0-9]{1,2})?))"
                 "(?![0-9０-９]|[.．][0-9]|{SP}[{DECIMAL_UNITS}]))"),
+    "COMPACT": ("(?<![0-9０-９.．A-Za-z])(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])"
+                "(?![0-9０-９A-Za-z]|[.．][0-9]|{SP}[{DECIMAL_UNITS}号])"),
     # The ends of a range: a point, a festival or a weekday ("去年春节到元宵节", "上周四到十月一日").
     # (the longer readings first: an alternation takes the first that fits)
     "RANGEPOINT": ("(?:(?:{YEAR}{SP})?{FESTIVAL}{TAIL}|(?:{YEAR}(?:{SP}{MONTH})?|{MONTH}){SP}{ORDPART}{TAIL}"
@@ -240,7 +245,7 @@ FRAGMENTS: dict[str, str] = {
                 f"|(?P<ok>{_alt(T.ORDINAL_KINDS)}){{SP}}(?P<on>{{ORDNUM}}){{SP}}(?:个{{SP}})?{{ORDUNIT}}"
                 "|(?P<ok>首)(?P<ou>月|周|日))"),
     # ---- offsets from the previous mention: "3 日后", "两个月后", "三年后"
-    "OFFSETNUM": "(?:{NB}(?P<on>{AR}{1,3}){NE}|(?<![几多数])(?P<on>[一二两三四五六七八九十百]{1,4}|半))",
+    "OFFSETNUM": "(?:{NB}(?![0０])(?P<on>{AR}{1,3}){NE}|(?<![几多数])(?P<on>[一二两三四五六七八九十百]{1,4}|半))",
     "OFFSET": (f"{{OFFSETNUM}}{{SP}}(?P<ou>{_alt(T.OFFSET_UNITS)})(?:{{SP}}半)?"
                f"{{SP}}(?P<od>{_alt(T.OFFSET_DIRECTIONS)})"),
     # "第三天", "第七年": the N-th day or year counting the previous mention's as the first.
