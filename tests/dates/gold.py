@@ -326,6 +326,14 @@ CORPUS: tuple[Case, ...] = (
       "1913年。[[是年秋]]，", "1913年，[[当年秋季]]", "1913年3月。[[同年秋]]"),
     C("season", {}, Expect("1899-12-01", "1900-02-28", "season"),
       "1899年冬", "1899年冬季", "[[1899年冬]]，大旱", "1899年冬天"),
+    # Two neighbouring seasons: their six months; 之交 their turn (tables.SEASON_PAIRS)
+    C("season", Y2020, Expect("2020-06-01", "2020-11-30", "month"),
+      "2020年夏秋", "[[夏秋两季]]，游客增多", "[[2020年夏秋]]，旱情持续", "夏秋季节", "2020年夏秋季"),
+    C("season", Y2020, Expect("2020-12-01", "2021-05-31", "month"), "2020年冬春", "[[2020年冬春季节]]，火灾多发"),
+    C("season", Y2020, Expect("2020-05-01", "2020-06-30", "month"), "2020年春夏之交", "[[春夏之交]]，雨水偏多"),
+    C("season", Y2020, Expect("2021-02-01", "2021-03-31", "month"), "2020年冬春之交"),
+    C("season", {}, Expect("1877-06-01", "1877-11-30", "month", calendar="era"),
+      "[[光绪三年夏秋]]，大旱", rules=["era"]),
     # A season after a reign year, its gloss between ("咸丰三年（1853年）春").
     C("season", {}, Expect("1853-03-01", "1853-05-31", "season", calendar="era"),
       "咸丰三年春", "[[咸丰三年（1853年）春]]，", "咸丰三年春季", rules=["era"]),
@@ -477,7 +485,8 @@ CORPUS: tuple[Case, ...] = (
     C("relative", {}, Expect("2020-09-16", part_of_day="night", relative=True), "2020年9月16日。[[当夜]]", "2020年9月16日，[[是夜]]"),
 
     C("list", Y2020, Expect("2020-05-01", "2020-06-30", "month", is_list=True),
-      "5、6月份", "5月、6月", "五、六月", "[[5、6月份]]，全区", rules=["month_list"]),
+      "5、6月份", "5月、6月", "五、六月", "[[5、6月份]]，全区", "[[5、6两个月]]，降雨偏多", "五、六两月",
+      rules=["month_list"]),
     C("list", {}, Expect("2019-01-01", "2020-12-31", "year", is_list=True),
       "2019、2020年", "2019年、2020年", "2019、2020年度", rules=["year_list"]),
     C("week", WED, Expect("2020-09-11", part_of_day="afternoon", relative=True), "上周五下午"),

@@ -53,3 +53,11 @@ def test_connector_read(connector):
 def test_era_first_year(era):
     m = _one(f"{era}元年")
     assert m.start.year == T.ERAS[era][0]
+
+
+@pytest.mark.parametrize("pair", list(T.SEASON_PAIRS))
+def test_season_pair_read(pair):
+    first = T.SEASON_PAIRS[pair]
+    assert _one(f"{pair}季节").start == date(2020, first, 1)
+    turn = _one(f"2020年{pair}{T.SEASON_TURN}")
+    assert (turn.start.month, turn.end.month) == ((first + 1) % 12 + 1, (first + 2) % 12 + 1)

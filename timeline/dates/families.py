@@ -52,7 +52,7 @@ _OPEN_LEAD = tuple(f"{{{words}}}{{SP}}(?:{'|'.join(_POINT_LEAD)}|{{PLAN}}|{{AGE}
 
 FAMILIES: tuple[Family, ...] = (
     Family("era", ("{ERANAME}",),
-           "{ERANAME}{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?|{SP}{SEASON})?{TAIL}",
+           "{ERANAME}{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?|{SP}{SEASONPAIR}|{SP}{SEASON})?{TAIL}",
            P.p_era, (("宣统二年", "1910-01-01..1910-12-31"), ("光绪三十年八月初三", "1904-09-12..1904-09-12"),
                      ("咸丰三年春", "1853-03-01..1853-05-31"))),
     Family("school_year", ("{LEAD_NUM}",),
@@ -119,8 +119,9 @@ FAMILIES: tuple[Family, ...] = (
            P.p_unit_range, (("1—9月", "2020-01-01..2020-09-30"),), needs=_CONNECTOR_CHARS),
     Family("month_list", _POINT_LEAD,
            _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?(?:{LSEP}{SP}{MONTHNUM}{SP}(?:月{SP})?)*{LSEP}{SP}"
-           "(?P<to>{MONTHNUM}){SP}月(?:{SP}份)?",
-           P.p_unit_range, (("5、6月份", "2020-05-01..2020-06-30"), ("3月、5月", "2020-03-01..2020-05-31")),
+           "(?P<to>{MONTHNUM}){SP}(?:[两二三四五六]{SP}个?{SP})?月(?:{SP}份)?",
+           P.p_unit_range, (("5、6月份", "2020-05-01..2020-06-30"), ("3月、5月", "2020-03-01..2020-05-31"),
+                            ("7、8两个月", "2020-07-01..2020-08-31")),
            needs="、"),
     Family("month_pair", ("{LEAD_NUM}",), _YEAR_OPT + "{MONTHPAIR}",
            P.p_month_pair, (("七八月份", "2020-07-01..2020-08-31"), ("2021年十一二月", "2021-11-01..2021-12-31")),

@@ -66,7 +66,7 @@ _QUARTER_CN = "".join(w for w in T.QUARTER_WORDS if w in _CN)
 # Words that start a date by themselves (leads of the point-like families).
 _START_WORDS = {
     "闰", "大年", "年初", "年底", "年末", "年终", "年中", "年伊", "月初", "月底", "月末", "正月", "冬月",
-    "腊月", "初", "全年", *(season + "季" for season in T.SEASONS), *(w + "月" for w in T.MONTH_WORDS),
+    "腊月", "初", "全年", *(season + "季" for season in T.SEASONS), *T.SEASON_PAIRS, *(w + "月" for w in T.MONTH_WORDS),
     *T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS,
     *T.PART_OF_DAY, *T.HALVES, *T.XUN, *T.HALF_MONTHS, *T.YEAR_TURNS, *T.GREGORIAN_MARKERS,
 }
@@ -152,6 +152,12 @@ FRAGMENTS: dict[str, str] = {
     # Seasons: after a year "2020 年秋" (with a break after it: "秋收" is a harvest), alone
     # only with 季 ("春季").
     "SEASON": f"(?P<season>{_alt(T.SEASONS)})(?:{{SP}}(?:季(?!{{SP}}度)|天)|(?=[，。、；：,;）)\\s]|$|[初末至到起前以]))",
+    # Two neighbouring seasons: after a year with a break after them ("2021年夏秋，"), and
+    # anywhere with 季/两季/季节 or 之交 ("秋冬季节", "春夏之交"; "夏秋粮" is grain).
+    "SEASONPAIR": (f"(?P<pair>{_alt(T.SEASON_PAIRS)})(?:{{SP}}(?P<turn2>{_spaced(T.SEASON_TURN)})"
+                   f"|{{SP}}(?:两{{SP}})?季(?!{{SP}}度)(?:{{SP}}节)?|(?=[，。、；：,;）)\\s]|$))"),
+    "SEASONPAIRALONE": (f"(?<![立初深晚早仲孟暮隆])(?P<pair>{_alt(T.SEASON_PAIRS)})"
+                        f"(?:{{SP}}(?P<turn2>{_spaced(T.SEASON_TURN)})|{{SP}}(?:两{{SP}})?季(?!{{SP}}度)(?:{{SP}}节)?)"),
     "SEASONALONE": f"(?<![立初深晚早仲孟暮隆])(?P<season>{_alt(T.SEASONS)}){{SP}}季(?!{{SP}}度)",
     # A season word alone, as chronicles and gazetteers open an entry under a year heading
     # ("春，县境旱"): only after a break and before a comma or colon ("迎春，", "春联" are none).
@@ -159,7 +165,7 @@ FRAGMENTS: dict[str, str] = {
                    "(?:天)?(?=[，,：:]|$)"),
     # Where a word that is a date only as a clause's opener may stand: a break before it.
     "CLAUSE_OPENS": f"(?<![^，。；：:;{re.escape(T.LAYOUT_SPACE)}])",
-    "YEARPART": "(?:{MONTHTAIL}|{WHOLEYEAR}|{TURN}|{SEASON})",
+    "YEARPART": "(?:{MONTHTAIL}|{WHOLEYEAR}|{TURN}|{SEASONPAIR}|{SEASON})",
     # ---- clock
     "POD": f"(?P<pod>{_alt(T.PART_OF_DAY)})",
     "HOUR": "(?:{NB}(?P<h>{AR}{1,2})|(?P<h>[零一二两三四五六七八九十]{1,3}))",
@@ -178,7 +184,7 @@ FRAGMENTS: dict[str, str] = {
     "WHOLEDAY": f"{_alt([T.WHOLE_DAY])}(?![{re.escape(T.RELATIVE_DAY_WORD_NOT_BEFORE[T.WHOLE_DAY])}])",
     # ---- a point in time, and the names a calendar gives to days
     "POINT": ("(?:{YEAR}(?:{SP}{YEARPART})?|{MONTHTAIL}|{DAYALONE}|{DAYREL}|{TURN}|{YEARBOUND_ALONE}"
-              "|{MONTHBOUND_ALONE}|{XUN}|{SEASONALONE}|{PODALONE}){TAIL}"),
+              "|{MONTHBOUND_ALONE}|{XUN}|{SEASONPAIRALONE}|{SEASONALONE}|{PODALONE}){TAIL}"),
     # A part of the day opening a clause by itself ("上午，……；下午，……"): that part of the
     # day before it. Only whole clause openers, never inside words ("晚间新闻", "夜间施工").
     "PODALONE": ("{CLAUSE_OPENS}"

@@ -108,6 +108,9 @@ def _period(f: dict[str, str]) -> tuple[Precision, int, int | None] | None:
         return (Precision.MONTH, 1, to_int(f["fm"]))
     if "half" in f:
         return (Precision.HALF, *T.HALVES[f["half"]])
+    if "pair" in f:                                         # 夏秋: June to November
+        first = T.SEASON_PAIRS[f["pair"]]
+        return (Precision.MONTH, first + 2, first + 3) if "turn2" in f else (Precision.MONTH, first, first + 5)
     if "season" in f:
         first = T.SEASONS[f["season"]]
         return (Precision.SEASON, first, first + 2)

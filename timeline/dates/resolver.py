@@ -421,8 +421,10 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
         if precision in _DAYS_OF_MONTH:                 # 旬, 上半月: days of a month
             b = _month_last(year, month) if b is None else b
             return Resolved(date(year, month, a), date(year, month, b), precision, kind, relative)
-        y1, b = _add_months(year, 1, b - 1)             # a season or 岁末年初 may cross a year
-        return Resolved(date(year, a, 1), date(y1, b, _month_last(y1, b)), precision, kind,
+        # a season or 岁末年初 may cross a year end, and the turn of winter and spring lies
+        # wholly in the next year
+        (y0, a), (y1, b) = _add_months(year, 1, a - 1), _add_months(year, 1, b - 1)
+        return Resolved(date(y0, a, 1), date(y1, b, _month_last(y1, b)), precision, kind,
                         relative)
     if month is not None:
         return Resolved(date(year, month, 1), date(year, month, _month_last(year, month)),

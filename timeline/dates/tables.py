@@ -62,6 +62,11 @@ HALVES = {"上半年": (1, 6), "前半年": (1, 6), "下半年": (7, 12), "后�
 # (3-5 spring, 6-8 summer, 9-11 autumn, 12-2 winter), so "2020 年冬" is December 2020 to
 # February 2021: a season, like "岁末年初", may cross a year end.
 SEASONS = {"春": 3, "夏": 6, "秋": 9, "冬": 12}
+# Two neighbouring seasons named together ("夏秋两季", "2021年秋冬"): their six months, month
+# precision; "之交" (their turn: "春夏之交") the last month of the first and the first of the
+# second. "春秋" is no such pair: it names an era and a calendar of history.
+SEASON_PAIRS = {"春夏": 3, "夏秋": 6, "秋冬": 9, "冬春": 12}
+SEASON_TURN = "之交"
 # What may stand right before a season word written alone ("。冬，……"): a break.
 SEASON_BARE_AFTER = "，。；：,;:（(“\"「▲△※●◆·•-"
 # Five-year plans: number -> first of its five calendar years ("十三五" = 2016-2020). The
