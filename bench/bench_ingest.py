@@ -10,8 +10,9 @@ PostgreSQL database, and reports for each:
 - end to end: files parsed in worker processes (timeline.bulk.parse_all, as the CLI does,
   with the per-event values prepared there: timeline.store.prepare) while the store writes
   one transaction per document (store_document), MB/s and events/s;
-- where the CPU went: the parsing processes, the store (this process: Python, and SQLite's
-  own work, its FTS5 indexes included) and, for PostgreSQL on this machine, the server
+- where the CPU went: the parsing processes, the store (this process, all of it while the
+  load lasts: receiving the parsed documents, Python, and SQLite's own work, its FTS5
+  indexes included) and, for PostgreSQL on this machine, the server
   process of the store's connection (its index upkeep);
 - bare: the same rows (the store's own column values and tags) written with one DB-API
   executemany per table and document into another fresh database with the same schema,
@@ -86,23 +87,21 @@ def end_to_end(url: str, paths: list[Path], jobs: int) -> dict:
     db.upgrade(url)
     engine = db.make_engine(url)
     sessionmaker = db.make_writer(engine)
-    events = store_cpu = server = 0.0
+    events = server = 0.0
     parsed_docs = []
     parse_cpu = children_cpu()
-    start = time.perf_counter()
+    start, store_cpu = time.perf_counter(), time.process_time()
     for result in parse_all(paths, Options(prepare=prepare.for_database(url)), jobs):
         assert isinstance(result, Parsed), result
-        cpu = time.process_time()
         with sessionmaker.begin() as session:
             before = server_cpu(session.connection())
             store_document(session, result.document, path=str(result.path), sha256=result.sha256,
                            now=datetime.now(timezone.utc), prepared=result.prepared)
             after = server_cpu(session.connection())
-        store_cpu += time.process_time() - cpu
         server = server + after - before if before is not None and after is not None else None
         events += len(result.document.events)
         parsed_docs.append(result.document)
-    elapsed = time.perf_counter() - start
+    elapsed, store_cpu = time.perf_counter() - start, time.process_time() - store_cpu
     # Worker processes are counted once they have exited (parse_all's pool closes at its
     # end); with one job the parse ran here, inside the store's figure's complement.
     parse_cpu = children_cpu() - parse_cpu

@@ -153,19 +153,19 @@ class Published:
     SEQUENCE aside), and its VEVENT once those are known."""
 
     content: str    # every published property: a change re-stamps DTSTAMP and LAST-MODIFIED
-    schedule: str   # summary, dates and category: a change raises SEQUENCE too
-    _lines: dict[str, bytes] = field(repr=False, compare=False)
+    schedule: str   # summary, dates or category: a change raises SEQUENCE too
+    # The VEVENT's lines before SEQUENCE and after LAST-MODIFIED, each ending in CRLF: two
+    # byte strings, cheap to send from the parsing process to the one that stores
+    # (timeline.store.prepare; a dict of lines took twice as long to unpickle there).
+    _head: bytes = field(repr=False, compare=False)
+    _tail: bytes = field(repr=False, compare=False)
 
     def vevent(self, *, sequence: int, stamp: datetime) -> bytes:
         """The VEVENT up to its URL, which `url_tail` completes (the URL depends on where
         the site is served)."""
-        lines = self._lines
         stamp_line = _stamp_line(_utc(stamp))
-        return b"\r\n".join([
-            b"BEGIN:VEVENT", lines["SUMMARY"], lines["DTSTART"], lines["DTEND"], lines["UID"],
-            b"SEQUENCE:%d" % sequence, stamp_line, b"LAST-MODIFIED" + stamp_line[7:],
-            *([lines["CATEGORIES"]] if "CATEGORIES" in lines else []), lines["TRANSP"],
-            lines["DESCRIPTION"], b""])
+        return b"".join((self._head, b"SEQUENCE:%d\r\n" % sequence, stamp_line, b"\r\nLAST-MODIFIED",
+                         stamp_line[7:], b"\r\n", self._tail))
 
 
 @lru_cache(maxsize=16)
@@ -181,7 +181,9 @@ def published(event: Event, document: str) -> Published | None:
     except NotInCalendar:
         return None
     schedule = [lines[name] for name in ("SUMMARY", "DTSTART", "DTEND")] + [event.category.encode()]
-    return Published(_digest(lines.values()), _digest(schedule), lines)
+    head = (b"BEGIN:VEVENT", lines["SUMMARY"], lines["DTSTART"], lines["DTEND"], lines["UID"], b"")
+    tail = (*([lines["CATEGORIES"]] if "CATEGORIES" in lines else []), lines["TRANSP"], lines["DESCRIPTION"], b"")
+    return Published(_digest(lines.values()), _digest(schedule), b"\r\n".join(head), b"\r\n".join(tail))
 
 
 def vevent(event: Event, document: str, *, sequence: int, stamp: datetime) -> bytes:

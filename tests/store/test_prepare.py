@@ -63,8 +63,7 @@ def test_a_prepared_document_is_stored_without_working_its_events_out_again(stor
     def not_again(*args):
         raise AssertionError("worked out again")
 
-    for module, name in ((ical, "published"), (ingest, "event_columns"), (ingest, "content_hash"),
-                         (indexes, "gram_terms")):
+    for module, name in ((ical, "published"), (ingest, "content_hash"), (indexes, "gram_terms")):
         monkeypatch.setattr(module, name, not_again)
     with store.begin() as session:
         assert store_document(session, parsed, path="seed.txt", sha256="x", now=T0, prepared=ready).added == 41

@@ -221,7 +221,7 @@ def _upsert_event(session: Session, event: Event, row: EventRow | None, category
                   records: dict[str, PublishedEvent], writes: _Writes, ready: PreparedEvent | None) -> None:
     if ready is None or ready.event is not event:
         ready = None      # prepared for another object (validation or matching replaced it): not this one
-    columns = ready.columns if ready is not None else event_columns(event, document_year)
+    columns = event_columns(event, document_year)
     digest = ready.digest if ready is not None else content_hash(columns, event.category, event.tags)
     # What clients see of the event under its key (publish), when prepared under the same key.
     seen = ready.published if ready is not None and (row is None or row.key == event.key) else UNKNOWN

@@ -2,11 +2,12 @@
 
 `timeline ingest` parses files in worker processes while one process writes them, one
 transaction per file (timeline.bulk). The writer's work per event was mostly work on the
-event alone: its column values and content digest (timeline.store.rows), what clients see of
-it (timeline.ical.published: the VEVENT's lines and their digests) and, on SQLite, its
-search terms (the trigger's timeline_ngrams). `prepare` does that in the worker
+event alone: its content digest (timeline.store.rows), what clients see of it
+(timeline.ical.published: the VEVENT's lines and their digests) and, on SQLite, its search
+terms (the trigger's timeline_ngrams). `prepare` does that in the worker
 (bulk.Options.prepare), so the serial writer does less (bench/bench_ingest.py;
-docs/scale.md).
+docs/scale.md). The column values themselves cost the writer less to make again than to
+unpickle.
 
 A prepared value is used only for the very Event object it was made from, under the
 document name and year it was made for: the store's validation, a key taken over from a
@@ -32,8 +33,7 @@ TERMS_UP_TO = 2_000_000
 @dataclass(frozen=True)
 class PreparedEvent:
     event: Event                       # the object these were made from
-    columns: dict                      # event_columns(event, year)
-    digest: str                        # content_hash of those
+    digest: str                        # content_hash of event_columns(event, year)
     published: ical.Published | None   # ical.published(event, document)
 
 
@@ -58,7 +58,7 @@ def prepare(parsed: ParsedDocument, *, search_terms: bool = False) -> Prepared:
     events = []
     for event in parsed.events:
         columns = event_columns(event, parsed.year)
-        events.append(PreparedEvent(event, columns, content_hash(columns, event.category, event.tags),
+        events.append(PreparedEvent(event, content_hash(columns, event.category, event.tags),
                                     ical.published(event, parsed.name)))
     terms = {}
     if search_terms and sum(len(e.title) + len(e.body) for e in parsed.events) <= TERMS_UP_TO:
