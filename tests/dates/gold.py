@@ -334,6 +334,11 @@ CORPUS: tuple[Case, ...] = (
     C("season", Y2020, Expect("2021-02-01", "2021-03-31", "month"), "2020年冬春之交"),
     C("season", {}, Expect("1877-06-01", "1877-11-30", "month", calendar="era"),
       "[[光绪三年夏秋]]，大旱", rules=["era"]),
+    # Ming reigns too, and a reign's whole span ("年间"; tables.ERAS, REIGN_SPAN)
+    C("era", {}, Expect("1369-01-01", "1369-12-31", "year", calendar="era"),
+      "明洪武二年", "洪武二年", "[[大明洪武二年]]，置县", rules=["era"]),
+    C("era", {}, Expect("1796-01-01", "1820-12-31", "year", calendar="era"),
+      "嘉庆年间", "[[清嘉庆年间]]，县人集资修桥", rules=["era"]),
     # A season after a reign year, its gloss between ("咸丰三年（1853年）春").
     C("season", {}, Expect("1853-03-01", "1853-05-31", "season", calendar="era"),
       "咸丰三年春", "[[咸丰三年（1853年）春]]，", "咸丰三年春季", rules=["era"]),

@@ -52,9 +52,10 @@ _OPEN_LEAD = tuple(f"{{{words}}}{{SP}}(?:{'|'.join(_POINT_LEAD)}|{{PLAN}}|{{AGE}
 
 FAMILIES: tuple[Family, ...] = (
     Family("era", ("{ERANAME}",),
-           "{ERANAME}{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?|{SP}{SEASONPAIR}|{SP}{SEASON})?{TAIL}",
+           "{ERANAME}(?:{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?|{SP}{SEASONPAIR}|{SP}{SEASON})?{TAIL}"
+           "|{SP}(?P<reign>{REIGN}))",
            P.p_era, (("宣统二年", "1910-01-01..1910-12-31"), ("光绪三十年八月初三", "1904-09-12..1904-09-12"),
-                     ("咸丰三年春", "1853-03-01..1853-05-31"))),
+                     ("咸丰三年春", "1853-03-01..1853-05-31"), ("嘉庆年间", "1796-01-01..1820-12-31"))),
     Family("school_year", ("{LEAD_NUM}",),
            "(?P<from>{YEAR4}){SP}(?:年{SP})?(?:{CONN}|[/／]){SP}(?P<to>{YEAR4}|{NB}(?P<yy>{AR}{2}){NE}){SP}(?:年{SP})?"
            f"学{{SP}}年(?:{{SP}}度)?(?:{{SP}}第?{{SP}}(?P<term>[{''.join(T.SCHOOL_TERMS)}]){{SP}}学{{SP}}期)?",

@@ -195,6 +195,7 @@ FRAGMENTS: dict[str, str] = {
                  "|(?P<ld>[一二三四五六七八九]){SP}[日号])"),
     "LUNARMARK": f"(?P<marker>{_alt(T.LUNAR_MARKERS)})",
     "ERANUM": "(?P<en>元|{AR}{1,3}|[一二三四五六七八九十百]{1,4})",
+    "REIGN": _spaced(T.REIGN_SPAN),
     "ERANAME": f"(?:(?:{_alt(T.DYNASTY_PREFIXES)}){{SP}})?(?P<era>{_alt(T.ERAS)})",
     # A day named by its place in the sexagenary cycle ("九月己未").
     "GZDAY": f"(?P<gz>[{T.HEAVENLY_STEMS}][{T.EARTHLY_BRANCHES}])(?:{{SP}}日)?",

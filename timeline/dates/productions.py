@@ -500,6 +500,10 @@ def p_festival(m, rule):
 def p_era(m, rule):
     f = fields(m, rule)
     first_year, last_number, months = T.ERAS[f["era"]]
+    if "reign" in f:                                    # "嘉庆年间": the whole reign
+        if last_number is None:
+            raise NotADate
+        return Parsed(Point(years=(Precision.YEAR, first_year, first_year + last_number - 1), era=True))
     n = 1 if f["en"] == T.FIRST_YEAR_WORD else to_int(f["en"])
     if n is None or n < 1:
         raise NotADate

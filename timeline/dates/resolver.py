@@ -361,7 +361,7 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
         return Resolved(d, d, Precision.DAY, GREGORIAN, True)
     if p.years is not None:
         precision, a, b = p.years
-        return Resolved(date(a, 1, 1), date(b, 12, 31), precision)
+        return Resolved(date(a, 1, 1), date(b, 12, 31), precision, CalendarKind.ERA if p.era else GREGORIAN)
     if p.age is not None:
         return _age(p, ctx)
     if p.offset is not None:

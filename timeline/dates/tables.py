@@ -301,6 +301,24 @@ LUNAR_DAY_PREFIX = "初"
 # its months). Qing reigns count lunar years and chronicles give their months and days in
 # the lunar calendar; the Republic adopted the Gregorian calendar in 1912.
 ERAS = {
+    # Ming reigns (the years of each reign's 元年 and its length, as the standard tables give them)
+    "洪武": (1368, 31, "lunar"),
+    "建文": (1399, 4, "lunar"),
+    "永乐": (1403, 22, "lunar"),
+    "洪熙": (1425, 1, "lunar"),
+    "宣德": (1426, 10, "lunar"),
+    "正统": (1436, 14, "lunar"),
+    "景泰": (1450, 8, "lunar"),
+    "天顺": (1457, 8, "lunar"),
+    "成化": (1465, 23, "lunar"),
+    "弘治": (1488, 18, "lunar"),
+    "正德": (1506, 16, "lunar"),
+    "嘉靖": (1522, 45, "lunar"),
+    "隆庆": (1567, 6, "lunar"),
+    "万历": (1573, 48, "lunar"),
+    "泰昌": (1620, 1, "lunar"),
+    "天启": (1621, 7, "lunar"),
+    "崇祯": (1628, 17, "lunar"),
     "民国": (1912, None, "gregorian"),
     "中华民国": (1912, None, "gregorian"),
     "顺治": (1644, 18, "lunar"),
@@ -315,8 +333,10 @@ ERAS = {
     "宣统": (1909, 3, "lunar"),
 }
 FIRST_YEAR_WORD = "元"
-# What may stand before a reign name: "清康熙十三年", "大清光绪三十年".
-DYNASTY_PREFIXES = ("清", "大清", "前清", "清朝", "清代")
+# What may stand before a reign name: "清康熙十三年", "大清光绪三十年", "明洪武二年".
+DYNASTY_PREFIXES = ("清", "大清", "前清", "清朝", "清代", "明", "大明", "明朝", "明代")
+# After a reign's name, its whole reign: "嘉庆年间" = 1796-1820 (a reign with a known end).
+REIGN_SPAN = "年间"
 # Markers that a date is Gregorian, even where the context is lunar ("公历 3 月 3 日").
 GREGORIAN_MARKERS = ("公历", "阳历", "新历", "西历", "公元")
 
