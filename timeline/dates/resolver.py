@@ -385,7 +385,8 @@ def resolve_point(p: Point, ctx: Context) -> Resolved:
     if (ctx.calendar is CalendarKind.LUNAR and p.year_rel is not None and month is None
             and day is None and p.period is None and p.month_rel is None and not p.gregorian):
         return _lunar_year(p, ctx)
-    lunar_here = p.lunar or _lunar_context(p, ctx)
+    # A reign's own calendar decides its months (民国一月 is January even after a Qing year).
+    lunar_here = p.lunar or (not p.era and _lunar_context(p, ctx))
     if year is None and p.year_rel is not None and not (
             lunar_here and ctx.calendar is CalendarKind.LUNAR and ctx.lunar is not None):
         anchor, offset = T.RELATIVE_YEARS[p.year_rel]

@@ -24,7 +24,7 @@ from timeline.segment.context import DateContext, from_context, opening, same_da
 from timeline.segment.detect import LineInfo, Survey, ends_sentence, runs_on
 from timeline.segment.entry import Entry, Segmentation
 from timeline.segment.lines import (date_heading, heading_calendar, heading_date, is_date_heading, looks_like_heading,
-                                    read_line, without_markup)
+                                    opens_before_gap, read_line, without_markup)
 from timeline.segment.prose import dated_sentences
 from timeline.segment.titles import dated_title
 from timeline.text import Caption, CleanText, Layout, TextLine, join_lines
@@ -278,7 +278,7 @@ def _opening(walk: _Walk, info: LineInfo, new_block: bool, found: Survey) -> _Op
     if info.may_date and (new_block or mark != "text"):
         context = walk.context
         own, line = read_line(info.text, context)
-        if mark == "text" and _is_statistic(walk, own, found):
+        if mark == "text" and _is_statistic(walk, own, found) and not opens_before_gap(info.raw):
             return _STATISTIC
         base = walk.last or walk.heading_date
         if isinstance(own, DateSpan) and base is not None:
@@ -319,7 +319,9 @@ def _is_statistic(walk: _Walk, own: DateSpan | DateWarning | None, found: Survey
       "2019年" / "12月").
 
     It carries on the entry before and its year never becomes the year in force: the next
-    "9日" under "2019年" / "5月" is still in May 2019."""
+    "9日" under "2019年" / "5月" is still in May 2019. (A year set off from its text by a wide
+    gap is a gazetteer's date column, "光绪三十四年（1908年）　设巡警分局": an entry; `_opening`
+    asks that.)"""
     if not isinstance(own, DateSpan) or own.relative or found.year_grain:
         return False
     if own.precision == Precision.YEAR:

@@ -102,8 +102,10 @@ def clean_piece(text: str, offset: int) -> CleanText:
 
 
 # A short head without punctuation, then a wide gap: an ideographic space, a tab, or two
-# spaces or more (one space is PDF spacing inside words: "2020 年 9 月").
-_HEAD_GAP = re.compile(f"(?P<head>[^\\s{re.escape(v.CLAUSE_BREAK + v.SENTENCE_END)}（(【]{{1,6}})"
+# spaces or more (one space is PDF spacing inside words: "2020 年 9 月"). The head may hold
+# a bracketed gloss, as gazetteers write a reign year: "民国十六年（1927年）春　……".
+_WORD = f"[^\\s{re.escape(v.CLAUSE_BREAK + v.SENTENCE_END)}（(【]"
+_HEAD_GAP = re.compile(f"(?P<head>{_WORD}{{1,6}}|{_WORD}{{1,8}}[（(][^（()）\\s]{{1,12}}[）)]{_WORD}{{0,4}})"
                        r"(?:[\u3000\t][ \u3000\t]*| {2,})(?=\S)")
 
 
