@@ -77,6 +77,8 @@ def survey(layout: Layout, *, structured: bool = False) -> Survey:
     dated: list[int] = []             # lines that may open an entry with a date (date headings too)
     for i, (line, info) in enumerate(zip(lines, infos)):
         if line.text.startswith(v.TITLE_OPEN) and v.TITLE_CLOSE in line.text and not info.may_date:
+            if line.text[1:].partition(v.TITLE_CLOSE)[0].strip() in v.NOTE_TITLES:
+                continue                  # a note's bracket ("【注】"): no entry's title
             # a 【title】, unless it is a group marker over items ("【中国】" then "- ……")
             titled += i + 1 == len(infos) or infos[i + 1].shape.mark not in _ITEM_MARKS
             entry_titles += _has_entry_text(lines, infos, i)

@@ -9,6 +9,10 @@ import re
 TITLE_OPEN, TITLE_CLOSE = "【", "】"
 # A title spanning more lines than this is a stray bracket, not an entry title.
 MAX_TITLE_LINES = 4
+# Brackets that annotate rather than title an entry: "【注】……", "【说明】以上据……整理". They
+# say nothing of the layout (a chronicle with two of them is still a chronicle).
+NOTE_TITLES = frozenset({"注", "注释", "附注", "说明", "备注", "附", "附记", "按", "编者按", "编后",
+                         "资料来源", "来源", "撰稿", "撰稿人", "供稿"})
 # 【概况】 and its synonyms: an overview of the whole year of its section.
 OVERVIEW_TITLES = frozenset({"概况", "综述", "概述", "基本情况", "总体情况"})
 # An entry whose body is only a pointer elsewhere: "（参见《教育》栏目“基础教育”分目）".
