@@ -134,3 +134,9 @@ def test_a_first_line_of_a_year_and_a_name_is_the_title():
                       "2021.04.02 区里召开安全生产会议。\n")
     assert found.title == "2021年工作动态" and found.year == 2021
     assert [(e.date.start.month, e.date.start.day) for e in found.entries] == [(3, 5), (3, 12), (4, 2)]
+
+
+def test_a_title_set_in_decoration_is_its_words():
+    """A running head as PDF text keeps it ("·大事记·"): the title is 大事记."""
+    found = segmented("·大事记·\n2018年\n1月\n3日　市政府召开常务会议。\n8日　市政协召开常委会议。\n")
+    assert found.title == "大事记" and found.year == 2018

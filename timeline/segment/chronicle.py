@@ -94,7 +94,7 @@ class _Walk:
         self.current = None
         self.headings += 1
         if heading.title:
-            self.title = text
+            self.title = text.strip(v.TITLE_DECORATION) or text     # "·大事记·" is 大事记
         else:
             self.section = text
         if heading.date is None:
