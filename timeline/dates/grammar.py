@@ -65,7 +65,7 @@ _QUARTER_CN = "".join(w for w in T.QUARTER_WORDS if w in _CN)
 
 # Words that start a date by themselves (leads of the point-like families).
 _START_WORDS = {
-    "闰", "大年", "年初", "年底", "年末", "年终", "年中", "年伊", "月初", "月底", "月末", "正月", "冬月",
+    "闰", "大年", "年初", "年底", "年末", "年终", "年中", "年伊", "新年伊", "月初", "月底", "月末", "正月", "冬月",
     "腊月", "初", "全年", *(season + "季" for season in T.SEASONS), *T.SEASON_PAIRS, *(w + "月" for w in T.MONTH_WORDS),
     *T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS,
     *T.PART_OF_DAY, *T.HALVES, *T.XUN, *T.HALF_MONTHS, *T.YEAR_TURNS, *T.GREGORIAN_MARKERS,
@@ -142,7 +142,8 @@ FRAGMENTS: dict[str, str] = {
     "QNUM_CN": f"第?(?P<q>[{_QUARTER_CN}])(?=[{_QUARTER_CN}]季度)",
     "QLAST": "(?P<to>{QNUM}{SP}季{SP}度)",
     "HALF": f"(?P<half>{_alt(T.HALVES)})",
-    "YEARBOUND_ALONE": ("(?<![0-9０-９零一二两三四五六七八九十多几每个])年(?:(?P<yb>初|底|末|终)(?![一二三四五六七八九十])"
+    # ("新年伊始": the start of the year in force, as "年初")
+    "YEARBOUND_ALONE": ("(?<![0-9０-９零一二两三四五六七八九十多几每个])(?:新(?=年伊始))?年(?:(?P<yb>初|底|末|终|伊始)(?![一二三四五六七八九十])"
                         "|(?P<yb>中)(?=[，。、；）)]|$))"),
     "MONTHTAIL": "(?:{MONTH}(?:{SP}{DAY}|{SP}{XUN}|{MONTHBOUND})?|{QUARTER}|{HALF}|{FIRSTMONTHS})",
     # Cumulative statistics: "前 10 个月", "前两个月" (January to the N-th month).
