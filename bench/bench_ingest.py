@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     sets = [] if args.no_seed else [("seed", [(SEED.stem, SEED.read_bytes())])]
     sets.append(("synthetic corpus", corpus(args.megabytes, seed=7)))
-    kinds = [k for k in ("SQLite", "PostgreSQL") if args.only in (None, k.lower())]
+    kinds = [k for k in ("SQLite", "PostgreSQL") if args.only is None or k.lower().startswith(args.only)]
     with tempfile.TemporaryDirectory() as tmp:
         for label, documents in sets:
             folder = Path(tmp) / label.replace(" ", "-")
