@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, count
 from pathlib import Path
+from typing import NamedTuple
 
 from . import compiled
 from . import tables as T
@@ -398,11 +399,10 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
 
     `shared`: lead pieces that many families' leads hold (where a point-like date starts).
     The master tests them once per position and keeps the answer in a group (`_shared`);
-    a family whose lead holds them all asks that group instead of testing them again."""
+    a family whose lead holds them all asks that group instead of testing them again.
+    Then each family's needed characters (`_needs`, `_blocks`) and its pattern."""
     rules: list[tuple[str, str, tuple]] = []
-    # (lead test, (name, needs test, pattern) of each, (characters, needed) of each) of
-    # consecutive families with the same lead test
-    runs: list[tuple[str, list[tuple[str, str, str]], list[tuple[set[str], str | None]]]] = []
+    runs: list[tuple[str, list[_Member]]] = []      # (lead test, families) of consecutive families
     leads: list[str] = []
     counter = count()
     common = [_guarded(_GROUP.sub("(?:", expand(piece))) for piece in shared]
@@ -429,12 +429,11 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
             test = f"(?(_shared)|{alone})"
         else:
             test = f"(?={lead})"
-        member = (family.name, needs, plain)
+        member = _Member(family.name, needs, plain, inner, family.needs)
         if runs and runs[-1][0] == test:
             runs[-1][1].append(member)
         else:
-            runs.append((test, [member], []))
-        runs[-1][2].append((inner, family.needs))
+            runs.append((test, [member]))
     parts = _blocks(runs)
     chars = re.escape("".join(sorted(first_chars("|".join(leads)))))
     others = "|".join(piece for piece in leads if piece not in common)
@@ -460,41 +459,49 @@ def _needs(inner: set[str], needed: set[str]) -> str:
 _BLOCK_NEEDS_MAX = 16
 
 
-def _blocks(runs) -> list[str]:
+class _Member(NamedTuple):
+    """A family as the master holds it."""
+    name: str
+    needs: str              # the test of its needed characters ("" when it names none)
+    pattern: str            # its pattern without field groups
+    chars: set[str]         # every character a match can hold
+    needed: str | None      # the characters one of which every match holds
+
+
+def _blocks(runs: list[tuple[str, list[_Member]]]) -> list[str]:
     """The master's parts for the runs in order. Consecutive runs of families that each need
     one of a few characters go behind one test of all those characters (each family's test
     implies it): a place where a plain date stands skips them all with one class scan."""
     parts: list[str] = []
-    block: list[tuple] = []
+    block: list[tuple[str, list[_Member]]] = []
 
     def close() -> None:
         if len(block) > 1:
-            characters = [c for _, _, needs in block for c in needs]
-            inner = set().union(*(chars for chars, _ in characters))
-            needed = set().union(*(set(n) for _, n in characters))
-            parts.append(f"{_needs(inner, needed)}(?:{'|'.join(_run(t, m) for t, m, _ in block)})")
+            members = [member for _, run in block for member in run]
+            test = _needs(set().union(*(m.chars for m in members)), set().union(*(m.needed for m in members)))
+            parts.append(f"{test}(?:{'|'.join(_run(*run) for run in block)})")
         else:
-            parts.extend(_run(t, m) for t, m, _ in block)
+            parts.extend(_run(*run) for run in block)
         block.clear()
 
     for run in runs:
-        if all(needed and len(needed) <= _BLOCK_NEEDS_MAX for _, needed in run[2]):
+        if all(m.needed and len(m.needed) <= _BLOCK_NEEDS_MAX for m in run[1]):
             block.append(run)
         else:
             close()
-            parts.append(_run(run[0], run[1]))
+            parts.append(_run(*run))
     close()
     return parts
 
 
-def _run(test: str, members: list[tuple[str, str, str]]) -> str:
-    """The master's part for consecutive families with the same lead test: (name, needs
-    test, pattern) each. A family alone tests what it needs before its lead: both look
-    ahead from the same place, and the needed characters are the cheaper test."""
+def _run(test: str, members: list[_Member]) -> str:
+    """The master's part for consecutive families with the same lead test. A family alone
+    tests what it needs before its lead: both look ahead from the same place, and the
+    needed characters are the cheaper test."""
     if len(members) == 1:
-        name, needs, plain = members[0]
-        return f"(?P<{name}>{needs}{test}{plain})"
-    return f"{test}(?:{'|'.join(f'(?P<{name}>{needs}{plain})' for name, needs, plain in members)})"
+        m = members[0]
+        return f"(?P<{m.name}>{m.needs}{test}{m.pattern})"
+    return f"{test}(?:{'|'.join(f'(?P<{m.name}>{m.needs}{m.pattern})' for m in members)})"
 
 
 def _guarded(lead: str) -> str:
