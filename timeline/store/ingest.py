@@ -85,9 +85,14 @@ def category_for(session: Session, name: str) -> Category:
 
 
 def bump_data_version(session: Session, now: datetime) -> None:
-    if insert_if_absent(session, DataVersion.__table__, {"id": 1, "version": 1, "changed_at": now}):
-        return
+    # The row is there after the first change: read and lock it first, and try the insert
+    # only when it is not (an insert attempt, a read and an update per document was one
+    # round trip more to PostgreSQL for every document of a bulk load).
     current = session.get(DataVersion, 1, with_for_update=True, populate_existing=True)
+    if current is None:
+        if insert_if_absent(session, DataVersion.__table__, {"id": 1, "version": 1, "changed_at": now}):
+            return
+        current = session.get(DataVersion, 1, with_for_update=True, populate_existing=True)
     current.version += 1
     # Last-Modified has one-second resolution: two changes within a second must still
     # give two different values, or an If-Modified-Since client misses the second.
@@ -148,12 +153,14 @@ def store_document(session: Session, parsed: ParsedDocument, *, path: str, sha25
     parsed, path = checked, fit_path(path)
     lock(session, f"document:{parsed.name}")   # one writer per document at a time
     document = session.scalars(select(Document).where(Document.name == parsed.name)).first()
-    if document is None:
+    created = document is None
+    if created:
         document = Document(name=parsed.name, year=parsed.year, layout=parsed.layout, path=path,
                             sha256=sha256, ingested_at=now)
         session.add(document)
         session.flush()
-    old = {row.key: row for row in document.events}
+    # A document made in this transaction has no events yet: no query for them.
+    old = {} if created else {row.key: row for row in document.events}
     if shrinks(len(old), len(parsed.events)) and not allow_shrink:
         raise ShrinkRefused(parsed.name, len(old), len(parsed.events))
     # The pipeline already gives unique keys; a hand-made document may not.
