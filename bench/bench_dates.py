@@ -8,7 +8,8 @@ where the cost follows the mentions. For each: mentions found, MB/s (UTF-8 bytes
 median over N runs (CPU time, each a first reading: the meanings resolve keeps from call to
 call are forgotten before it), the time per mention, and dateparser.search.search_dates(text,
 languages=["zh"]) on the same text. Targets: the seed at 10 MB/s or more, and at least 50x
-dateparser on both texts.
+dateparser on both texts. Then long runs of what dates are made of with no date in them
+("1、1、1、……", "夏秋夏秋……"): doubling one must about double its time.
 """
 from __future__ import annotations
 
@@ -99,6 +100,25 @@ def measure(name: str, text: str, runs: int, dateparser_runs: int) -> tuple[floa
     return speed, ratio
 
 
+# Texts that are long runs of what dates are made of, with no date to end them: each place
+# of a run must cost a bounded amount of work, or the time grows with the square of the run.
+RUNS = {"list items": ("1、", "月"), "season pairs": ("夏秋", ""), "seasons": ("夏季", ""),
+        "year-months": ("2020年9月", ""), "ranges": ("9月1日至", ""), "figures and spaces": ("2020 ", "")}
+
+
+def scaling(units: int = 4000) -> bool:
+    """CPU time of each run at `units` and twice that (best of 3): about twice (linear), not
+    four times."""
+    linear = True
+    for name, (unit, tail) in RUNS.items():
+        small, large = (min(timed(lambda n=n: resolve(unit * n + tail, year=2020), 3, setup=clear_cache))
+                        for n in (units, 2 * units))
+        ratio = large / max(small, 1e-9)
+        linear &= ratio < 3
+        print(f"  {name:<20} {len(unit) * units:>6} chars {small * 1e3:7.1f} ms, doubled x{ratio:.1f}")
+    return linear
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("path", nargs="?", default=str(ROOT / "seeds" / "qingshanhu-2020.txt"))
@@ -109,9 +129,12 @@ def main() -> int:
     seed_speed, seed_ratio = measure(f"seed {args.path}", seed, args.runs, args.dateparser_runs)
     _, lines_ratio = measure("chronicle lines (generated, date-dense)", chronicle_lines(), args.runs,
                              args.dateparser_runs)
-    ok = seed_speed >= 10 and seed_ratio >= 50 and lines_ratio >= 50
+    print("\nlong runs with no date in them (doubling the text should double the time):")
+    linear = scaling()
+    ok = seed_speed >= 10 and seed_ratio >= 50 and lines_ratio >= 50 and linear
     print(f"\ntargets: seed >= 10 MB/s ({seed_speed:.1f}), >= 50x dateparser on both "
-          f"({seed_ratio:.0f}x, {lines_ratio:.0f}x): {'met' if ok else 'NOT met'}")
+          f"({seed_ratio:.0f}x, {lines_ratio:.0f}x), linear on long runs ({'yes' if linear else 'NO'}): "
+          f"{'met' if ok else 'NOT met'}")
     return 0
 
 

@@ -30,9 +30,10 @@ class Family:
     meaning: Callable         # production: (match, rule) -> Parsed
     # (text, "first..last" ISO days) read with EXAMPLE_CONTEXT; the whole text is the mention.
     examples: tuple[tuple[str, str], ...]
-    # Optional: characters one of which every match holds, within its first 40 characters
-    # (a connector for a range, 季 for quarters). A cheap test that spares the full pattern
-    # at the many places it cannot match; a wrong one fails the family's own examples.
+    # Optional: characters one of which every match holds within its first
+    # grammar.NEEDS_REACH characters (a connector for a range, 季 for quarters). A cheap test
+    # that spares the full pattern at the many places it cannot match; a wrong one fails the
+    # family's own examples.
     needs: str | None = None
 
 
@@ -50,6 +51,9 @@ _POINT_LEAD = ("{LEAD_NUM}", "{LEAD_QUARTER}", "{LEAD_WORDS}")
 _OPEN_LEAD = tuple(f"{{{words}}}{{SP}}(?:{'|'.join(_POINT_LEAD)}|{{PLAN}}|{{AGE}})"
                    for words in ("OPEN_END_WORDS", "OPEN_START_WORDS"))
 
+# Lists ("5、6月份", "9月10日，11日，12日") take at most 30 items after their first (a
+# month's days), so that no place of a text costs more than a bounded amount of work:
+# "1、1、1、……" ten thousand times over is read in linear time.
 FAMILIES: tuple[Family, ...] = (
     Family("era", ("{ERANAME}",),
            "{ERANAME}(?:{ERANUM}{SP}年(?:{SP}{LUNARMONTH}(?:{SP}(?:{LUNARDAY}|{GZDAY}))?|{SP}{SEASONPAIR}|{SP}{SEASON})?{TAIL}"
@@ -92,7 +96,7 @@ FAMILIES: tuple[Family, ...] = (
            P.p_unit_range, (("2020—2022年", "2020-01-01..2022-12-31"), ("1998—02年", "1998-01-01..2002-12-31")),
            needs=_CONNECTOR_CHARS),
     Family("year_list", ("{LEAD_NUM}",),
-           "(?P<from>{YEAR4}){SP}(?:年{SP})?(?:{LSEP}{SP}{YEAR4}{SP}(?:年{SP})?)*{LSEP}{SP}(?P<to>{YEAR4}){SP}年(?:度)?",
+           "(?P<from>{YEAR4}){SP}(?:年{SP})?(?:{LSEP}{SP}{YEAR4}{SP}(?:年{SP})?){0,30}{LSEP}{SP}(?P<to>{YEAR4}){SP}年(?:度)?",
            P.p_unit_range, (("2019、2020年", "2019-01-01..2020-12-31"),), needs="、"),
     Family("numeric", ("{LEAD_NUM}",),
            "{NUMDATE}{TAIL}(?:{SP}(?:起{SP})?{CONN}{SP}(?P<to>{NUMDATE}{TAIL}|{NB}(?:19|20){AR}{2}(?![0-9０-９.．/-])"
@@ -119,7 +123,7 @@ FAMILIES: tuple[Family, ...] = (
            _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?{CONN}{SP}(?P<to>{MONTHNUM}){SP}月(?:{SP}份)?",
            P.p_unit_range, (("1—9月", "2020-01-01..2020-09-30"),), needs=_CONNECTOR_CHARS),
     Family("month_list", _POINT_LEAD,
-           _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?(?:{LSEP}{SP}{MONTHNUM}{SP}(?:月{SP})?)*{LSEP}{SP}"
+           _YEAR_OPT + "(?P<from>{MONTHNUM}){SP}(?:月{SP})?(?:{LSEP}{SP}{MONTHNUM}{SP}(?:月{SP})?){0,30}{LSEP}{SP}"
            "(?P<to>{MONTHNUM}){SP}(?:[两二三四五六]{SP}个?{SP})?月(?:{SP}份)?",
            P.p_unit_range, (("5、6月份", "2020-05-01..2020-06-30"), ("3月、5月", "2020-03-01..2020-05-31"),
                             ("7、8两个月", "2020-07-01..2020-08-31")),
@@ -135,15 +139,15 @@ FAMILIES: tuple[Family, ...] = (
     # ("9月10日，11日，12日": a comma after a date otherwise opens its clause).
     Family("day_list", _POINT_LEAD,
            _YEAR_OPT + "(?:{MONTH}{SP})?(?:{DAYNUM}{SP}(?:[日号]{SP})?"
-           "(?:{LSEP}{SP}{DAYNUM}{SP}(?:[日号]{SP})?)*{LSEP}{SP}(?P<to>{DAYNUM}){SP}{DAYMARK}"
-           "|{DAYNUM}{SP}{DAYMARK}(?:{SP}{CSEP}{SP}{DAYNUM}{SP}{DAYMARK})*{SP}{CSEP}{SP}"
+           "(?:{LSEP}{SP}{DAYNUM}{SP}(?:[日号]{SP})?){0,30}{LSEP}{SP}(?P<to>{DAYNUM}){SP}{DAYMARK}"
+           "|{DAYNUM}{SP}{DAYMARK}(?:{SP}{CSEP}{SP}{DAYNUM}{SP}{DAYMARK}){0,30}{SP}{CSEP}{SP}"
            "(?P<to>{DAYNUM}){SP}{DAYMARK}(?!{SP}(?:{CONN}|[0-9０-９一二三四五六七八九十]|{DAYMARK}|{-POD}|{-TIME})))",
            P.p_day_list, (("9月16日、18日", "2020-09-16..2020-09-18"), ("9月10日，11日，12日", "2020-09-10..2020-09-12")),
            needs="、，,"),
     Family("quarter_range", _POINT_LEAD, _YEAR_OPT + "{QNUM}{SP}(?:季{SP}度{SP})?{CONN}{SP}{QLAST}",
            P.p_quarter_range, (("1—3季度", "2020-01-01..2020-09-30"),), needs="季"),
     Family("quarter_list", _POINT_LEAD,
-           _YEAR_OPT + "(?:{QNUM}{SP}(?:季{SP}度{SP})?{LSEP}{SP})+{QLAST}|" + _YEAR_OPT + "{QNUM_CN}{QLAST}",
+           _YEAR_OPT + "(?:{QNUM}{SP}(?:季{SP}度{SP})?{LSEP}{SP}){1,3}{QLAST}|" + _YEAR_OPT + "{QNUM_CN}{QLAST}",
            P.p_quarter_range, (("三、四季度", "2020-07-01..2020-12-31"),), needs="季"),
     Family("relative_pair", ("{RELPAIR}",), "{RELPAIR}",
            P.p_relative_pair, (("今明两年", "2020-01-01..2021-12-31"), ("明后两天", "2020-09-17..2020-09-18"))),

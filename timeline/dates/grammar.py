@@ -446,12 +446,19 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
 
 def _needs(inner: set[str], needed: set[str]) -> str:
     """The test that a match of a pattern taking the characters `inner` holds one of
-    `needed`. The characters of a match are all characters the pattern can take in, so a
-    needed one must come before any other character: the test stops at the first such one.
-    (Possessive over the characters that are not needed: sre runs it as one tight loop,
-    where a lazy repeat tried the needed class after every character.)"""
+    `needed` within its first NEEDS_REACH characters. The characters of a match are all
+    characters the pattern can take in, so a needed one must come before any other
+    character: the test stops at the first such one. (Possessive over the characters that
+    are not needed: sre runs it as one tight loop, where a lazy repeat tried the needed
+    class after every character. Bounded: over a long run of such characters, a table of
+    figures, each place would otherwise scan to the run's end.)"""
     others = "".join(sorted(inner - needed))
-    return f"(?=[{re.escape(others)}]*+[{re.escape(''.join(sorted(needed)))}])"
+    return f"(?=[{re.escape(others)}]{{0,{NEEDS_REACH}}}+[{re.escape(''.join(sorted(needed)))}])"
+
+
+# How far into a match its needed character may lie (Family.needs): far past any date
+# written with the spaces and line breaks PDF text puts inside it.
+NEEDS_REACH = 80
 
 
 # A family whose match needs one of more characters than this seldom fails its test, and
