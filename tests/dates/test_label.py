@@ -71,3 +71,24 @@ def test_an_open_event_is_carried_through():
     assert not feed_includes(event)                       # no last day: left out of feeds
     assert feed_includes(replace(event, primary=replace(since, open=None)))
     assert date(2020, 9, 1) == since.start == since.end
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("康熙十八年（1679年）七月", {}, "1679年农历七月"),           # 6 August - 4 September 1679
+    ("2020年农历八月", {}, "2020年农历八月"),
+    ("2020年闰四月", {}, "2020年农历闰四月"),
+    ("农历腊月", {"year": 2020}, "2019年农历腊月"),              # December 2019 - January 2020
+    ("光绪二年。是年", {}, "1876年（农历）"),                    # 26 January 1876 - 12 February 1877
+    ("2020年农历八月十五", {}, "2020年10月1日"),                 # a lunar day is its Gregorian day
+    ("2020年8月", {}, "2020年8月"),
+])
+def test_a_lunar_month_or_year_is_named_as_such(text, context, expected):
+    assert label(resolve(text, **context).mentions[-1]) == expected
+
+
+def test_a_lunar_month_on_a_page_of_its_year_leaves_the_year_out():
+    seventh = resolve("康熙十八年（1679年）七月").mentions[0]
+    assert label(seventh, with_year=False) == "农历七月"
+    twelfth = resolve("农历腊月", year=2021).mentions[0]               # lunar 2020's, in January 2021
+    assert twelfth.start.year == 2021
+    assert label(twelfth, with_year=False) == "2020年农历腊月"

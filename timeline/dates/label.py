@@ -10,7 +10,7 @@ import calendar
 from datetime import date
 
 from . import tables as T
-from .span import DateSpan, Open, PartOfDay, Precision
+from .span import CalendarKind, DateSpan, Open, PartOfDay, Precision
 
 DASH = "—"
 _XUN_BY_DAYS = {days: word for word, days in T.XUN.items()}
@@ -22,15 +22,30 @@ _CN_DIGITS = "零一二三四五六七八九"
 def label(span: DateSpan, *, with_year: bool = True) -> str:
     """`span` in Chinese. `with_year=False` leaves the year out where a page already says it
     (a range inside one year at month precision or finer); whole-year precisions, ranges
-    across a year end and open ranges always carry it."""
-    text = label_range(span.start, span.end, span.precision, part_of_day=span.part_of_day,
-                       time=span.time, end_time=span.end_time,
-                       with_year=with_year or span.open is not None)
+    across a year end and open ranges always carry it. A lunar month or year is named as
+    such ("1679年农历七月", "1876年（农历）"): its Gregorian days straddle two months or years."""
+    text = (_lunar(span, with_year) if span.calendar is not CalendarKind.GREGORIAN else None) or label_range(
+        span.start, span.end, span.precision, part_of_day=span.part_of_day, time=span.time,
+        end_time=span.end_time, with_year=with_year or span.open is not None)
     if span.open is Open.END:
         return text + "起"
     if span.open is Open.START:
         return text + "止"
     return text
+
+
+def _lunar(span: DateSpan, with_year: bool) -> str | None:
+    """A lunar month or year in words, or None for any other span. A month's year is left
+    out where the page says it, unless the lunar year is another ("农历腊月" in January)."""
+    from . import lunar
+
+    if span.precision is Precision.MONTH and (month := lunar.lunar_month_of(span.start, span.end)):
+        year, number, leap = month
+        written = f"{year}年" if with_year or year != span.start.year else ""
+        return f"{written}农历{'闰' if leap else ''}{T.LUNAR_MONTH_WORDS[number]}月"
+    if span.precision is Precision.YEAR and (year := lunar.lunar_year_of(span.start, span.end)):
+        return f"{year}年（农历）"
+    return None
 
 
 def label_range(start: date, end: date, precision: Precision | str, *,

@@ -22,6 +22,30 @@ def month_span(lunar_year: int, month: int, *, leap: bool = False) -> tuple[date
     return first, first + timedelta(days=lm.getDayCount() - 1)
 
 
+def lunar_month_of(start: date, end: date) -> tuple[int, int, bool] | None:
+    """(lunar year, month, leap) when start..end is exactly one lunar month, else None."""
+    from lunar_python import Solar
+
+    first = Solar.fromYmd(start.year, start.month, start.day).getLunar()
+    if first.getDay() != 1:
+        return None
+    year, month = first.getYear(), first.getMonth()
+    try:
+        span = month_span(year, abs(month), leap=month < 0)
+    except Impossible:
+        return None
+    return (year, abs(month), month < 0) if span == (start, end) else None
+
+
+def lunar_year_of(start: date, end: date) -> int | None:
+    """The lunar year when start..end is exactly one (正月初一 to 除夕), else None."""
+    try:
+        whole = month_span(start.year, 1)[0], month_span(start.year + 1, 1)[0] - timedelta(days=1)
+    except Impossible:
+        return None
+    return start.year if whole == (start, end) else None
+
+
 def to_solar(lunar_year: int, month: int, day: int, *, leap: bool = False) -> date:
     first, last = month_span(lunar_year, month, leap=leap)
     if not 1 <= day <= (last - first).days + 1:

@@ -289,6 +289,8 @@ SOLAR_TERM_CUES = ("节气", "当天", "当日", "这天", "这一天", "那天"
 LUNAR_MARKERS = ("农历", "阴历", "旧历")
 # Month names only the lunar calendar uses.
 LUNAR_MONTH_NAMES = {"正月": 1, "冬月": 11, "腊月": 12}
+# How a label writes lunar month n ("农历正月", "农历七月", "农历腊月").
+LUNAR_MONTH_WORDS = ("", "正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
 # Month words that are not numbers: 元月 is January (a Gregorian month, unlike 正月).
 MONTH_WORDS = {"元": 1}
 # Lunar days 1-10 are written 初一..初十. A day in Chinese numerals with no 日 after a month
