@@ -315,7 +315,7 @@ CORPUS: tuple[Case, ...] = (
     # 冬至/夏至 after a year is the term, not a range from the season ("2021年冬" 至 "当天").
     C("term", {}, Expect("2021-12-21"), "[[2021年冬至]]当天，", "[[2021年冬至]]日", "[[2021年冬至]]前后"),
     C("term", {}, Expect("2021-06-21"), "[[2021年夏至]]当日，"),
-    C("range", {}, Expect("2021-12-01", "2022-03-31"), "2021年冬至3月", "2021年冬至次年3月",
+    C("range", {}, Expect("2021-12-01", "2022-03-31", "month"), "2021年冬至3月", "2021年冬至次年3月",
       "2021年冬至2022年3月"),
 
     # 12. seasons: 3-5, 6-8, 9-11, 12-2 (tables.SEASONS); winter crosses the year end
@@ -546,8 +546,12 @@ CORPUS: tuple[Case, ...] = (
     # a bare year before such a year with its month.
     C("range", {}, Expect("1985-01-01", "1989-12-31", "year"), "1985—89年", "1985～89年", "1985至89年"),
     C("range", {}, Expect("1998-01-01", "2002-12-31", "year"), "1998—02年", "1998—2002年"),
-    C("range", {}, Expect("1985-01-01", "1989-09-30"), "1985到89年9月", "1985至1989年9月", "1985—89年9月"),
-    C("range", {}, Expect("1995-01-01", "2005-03-31"), "1995到05年3月"),
+    C("range", {}, Expect("1985-01-01", "1989-09-30", "month"), "1985到89年9月", "1985至1989年9月", "1985—89年9月"),
+    C("range", {}, Expect("1995-01-01", "2005-03-31", "month"), "1995到05年3月"),
+    # Ends of different precisions: the finest both ends' boundaries fall on (days where
+    # one end is a day or a 旬, months where both are months or coarser)
+    C("range", Y2020, Expect("2020-09-30", "2020-10-10"), "9月30日至10月上旬"),
+    C("range", Y2020, Expect("2020-01-01", "2020-09-30", "month"), "1月至三季度", "上半年至三季度"),
 
     # 号 is a day when a time of day follows it; "全天" is all of the day before it.
     C("relative", {"year": 2021, "month": 9}, Expect("2021-09-08", time="21:00", part_of_day="evening", relative=True),

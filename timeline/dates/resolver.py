@@ -483,6 +483,20 @@ def _resolve_last(last: Point, first: Resolved, ctx: Context) -> Resolved:
     return res
 
 
+_PRECISIONS = list(Precision)           # finest first
+
+
+def _joined(a: Precision, b: Precision) -> Precision:
+    """The precision of a range whose ends have different ones: the finest that both ends'
+    boundaries fall on. Days where one end is a day or a 旬 ("9月30日至10月上旬"); months
+    where both are months or coarser ("2021年冬至翌年2月", "1月至三季度"): no run of days a
+    calendar could show; years where both are years or coarser ("80年代至1995年")."""
+    coarse = _PRECISIONS.index(min(a, b, key=_PRECISIONS.index))
+    if coarse >= _PRECISIONS.index(Precision.YEAR):
+        return Precision.YEAR
+    return Precision.MONTH if coarse >= _PRECISIONS.index(Precision.MONTH) else Precision.DAY
+
+
 def _span(parsed: Parsed, ctx: Context, text: str, where: tuple[int, int]) -> tuple[DateSpan, Resolved]:
     first, last = parsed.first, parsed.last
     if (ctx.prefer != "document" and ctx.reference is not None and ctx.prev is None
@@ -497,7 +511,7 @@ def _span(parsed: Parsed, ctx: Context, text: str, where: tuple[int, int]) -> tu
         return new_span(text, where, start, a.end, a.precision, time, end_time, pod,
                         a.calendar, a.relative, False, parsed.open), a
     b = _resolve_last(last, a, ctx)
-    precision = a.precision if a.precision == b.precision else Precision.DAY
+    precision = a.precision if a.precision == b.precision else _joined(a.precision, b.precision)
     if time is None:
         time, end_time = last.time, last.end_time
     elif last.time is not None:
