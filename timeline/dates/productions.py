@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import tables as T
-from .grammar import Rule, fields, matched
+from .grammar import Rule, expand, fields, matched
 from .numerals import to_int
 from .span import Open, PartOfDay, Precision
 
@@ -323,15 +323,27 @@ def p_point(m, rule):
     return Parsed(p, open=_open(f))
 
 
-# A year, month or day written in figures and nothing else but a part of the day
-# ("2020年9月16日", "9月", "16日上午"): most mentions of a chronicle. `plain_point` gives the
-# meaning p_point gives it straight from the text, without the point rule's regex and its
-# fields (test_productions checks that the two agree on every such text the rule reads).
+# Shortcuts: the meaning of the commonest texts straight from the text, without their
+# rule's regex and its fields: a year, month or day written in figures and nothing else but
+# a part of the day ("2020年9月16日", "9月", "16日上午": most mentions of a chronicle), and
+# a range of such days ("9月16—17日"). test_productions checks that each gives what its
+# family's production gives, on every text of its shape the family's rule reads whole.
 _S = f"[{re.escape(T.LAYOUT_SPACE)}]*"
+_POD = f"(?:{_S}(?P<pod>{'|'.join(map(re.escape, T.PART_OF_DAY))}))?"
 _PLAIN = re.compile(
     f"(?:(?P<y>[0-9]{{4}}){_S}年(?:{_S}(?P<m>[0-9]{{1,2}}){_S}月(?:{_S}(?P<d>[0-9]{{1,2}}){_S}[日号])?)?"
-    f"|(?P<m2>[0-9]{{1,2}}){_S}月(?:{_S}(?P<d2>[0-9]{{1,2}}){_S}[日号])?|(?P<d3>[0-9]{{1,2}}){_S}[日号])"
-    f"(?:{_S}(?P<pod>{'|'.join(map(re.escape, T.PART_OF_DAY))}))?")
+    f"|(?P<m2>[0-9]{{1,2}}){_S}月(?:{_S}(?P<d2>[0-9]{{1,2}}){_S}[日号])?|(?P<d3>[0-9]{{1,2}}){_S}[日号])" + _POD)
+_PLAIN_DAYS = re.compile(
+    f"(?:(?P<y>[0-9]{{4}}){_S}年{_S})?(?:(?P<m>[0-9]{{1,2}}){_S}月{_S})?(?P<d>[0-9]{{1,2}}){_S}(?:[日号]{_S})?"
+    f"(?:{expand('{CONN}')}){_S}(?P<d2>[0-9]{{1,2}}){_S}[日号]" + _POD)
+
+
+def _number(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
+def _part_of_day(word: str | None) -> PartOfDay | None:
+    return None if word is None else T.PART_OF_DAY[word][0]
 
 
 def plain_point(text: str) -> Parsed | None:
@@ -340,10 +352,20 @@ def plain_point(text: str) -> Parsed | None:
     if found is None:
         return None
     y, m, d, m2, d2, d3, pod = found.groups()
-    month, day = m or m2, d or d2 or d3
-    return Parsed(Point(year=None if y is None else int(y), month=None if month is None else int(month),
-                        day=None if day is None else int(day),
-                        pod=None if pod is None else T.PART_OF_DAY[pod][0]))
+    return Parsed(Point(year=_number(y), month=_number(m or m2), day=_number(d or d2 or d3),
+                        pod=_part_of_day(pod)))
+
+
+def plain_days(text: str) -> Parsed | None:
+    """p_unit_range's meaning of `text` when it is a range of days in figures; else None."""
+    found = _PLAIN_DAYS.fullmatch(text)
+    if found is None:
+        return None
+    y, m, d, d2, pod = found.groups()
+    return Parsed(Point(year=_number(y), month=_number(m), day=int(d)), Point(day=int(d2), pod=_part_of_day(pod)))
+
+
+SHORTCUTS = {"point": plain_point, "day_range": plain_days}
 
 
 def p_clock(m, rule):

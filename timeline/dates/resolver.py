@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from . import lunar, notes
 from . import tables as T
 from .families import MASTER, MEANINGS, RULES
-from .productions import Impossible, NotADate, Parsed, Point, plain_point
+from .productions import SHORTCUTS, Impossible, NotADate, Parsed, Point
 from .span import CalendarKind, DateSpan, DateWarning, PartOfDay, Precision, Resolution, new_span
 
 _FINE = (Precision.DAY, Precision.XUN, Precision.MONTH)
@@ -677,7 +677,8 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
         if meaning is None:
             rule = RULES[name]
             try:
-                parsed = plain_point(found) if name == "point" else None
+                shortcut = SHORTCUTS.get(name)
+                parsed = shortcut(found) if shortcut is not None else None
                 if parsed is None:
                     m = rule.regex.match(scan, start)  # the same match, with its fields
                     parsed = MEANINGS[name](m, rule)
