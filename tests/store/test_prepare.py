@@ -97,3 +97,14 @@ def test_search_terms_are_prepared_for_sqlite_only(search_terms):
     ready = prepare(parsed, search_terms=search_terms)
     assert bool(ready.terms) is search_terms
     assert [p.event for p in ready.events] == list(parsed.events)
+
+
+def test_a_long_document_leaves_its_search_terms_to_the_store(monkeypatch):
+    from timeline.store import prepare as module
+
+    parsed = document(event("a", "万马创新园启用", "2020-05-18"))
+    size = len(parsed.events[0].title) + len(parsed.events[0].body)
+    monkeypatch.setattr(module, "TERMS_UP_TO", size)
+    assert prepare(parsed, search_terms=True).terms
+    monkeypatch.setattr(module, "TERMS_UP_TO", size - 1)
+    assert prepare(parsed, search_terms=True).terms == {}
