@@ -111,7 +111,8 @@ FRAGMENTS: dict[str, str] = {
                  "(?![0-9０-９]|[·•・.．][0-9]|{SP}[{DECIMAL_UNITS}])"
                  "|{NB}(?P<m>1[0-2]|0?[1-9])[/／](?P<d>3[01]|[12][0-9]|0?[1-9]){SP}[日号]"
                  "|{NB}(?P<m>0[1-9]|1[0-2])[-－](?P<d>0[1-9]|[12][0-9]|3[01])(?={SP}(?:{-POD}{SP})?{-TIME}))"),
-    "MONTH": "(?:{MONTHNUM}{SP}月(?:份)?|{MONTHREL})",
+    # ("3月龄", "30日龄": ages in months and days, not dates)
+    "MONTH": "(?:{MONTHNUM}{SP}月(?!{SP}龄)(?:份)?|{MONTHREL})",
     "DAYCN_MULTI": "(?:[二两三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)",
     "DURATION": f"(?:{_alt(T.DAY_DURATION_SUFFIXES)})",
     # "16 日", "十六日", and after a month also "八月十五" (Chinese numerals need no 日).
@@ -127,7 +128,7 @@ FRAGMENTS: dict[str, str] = {
     # A day alone ("18 日" under a chronicle's month heading): 日 only, "号" is too often a
     # house or machine number ("1 号机").
     # ("8号晚上9点": with a time of day after it, 号 is a day too.)
-    "DAYALONE": ("(?<!第)(?:(?:{NB}(?P<d>{AR}{1,2}){SP}|(?P<d>{DAYCN_MULTI}))日(?!{DURATION})"
+    "DAYALONE": ("(?<!第)(?:(?:{NB}(?P<d>{AR}{1,2}){SP}|(?P<d>{DAYCN_MULTI}))日(?!{DURATION}|{SP}龄)"
                  "|{NB}(?P<d>{AR}{1,2}){SP}号(?={SP}(?:{-POD}|{-TIME})))"),
     # ---- parts of months and years
     "XUN": f"(?:(?P<xun>{_alt(T.XUN)})|(?P<hm>{_alt(T.HALF_MONTHS)}))",
