@@ -670,6 +670,8 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
         start, end = where
         if start < covered:                              # inside a note already read
             continue
+        if start and scan[max(0, start - 3):start].endswith(T.RECURRING_BEFORE):
+            continue                                     # "每年9月1日": a rule, no date
         name = found_at.lastgroup
         found = found_at.group()
         key = (name, found, text[end:end + 2] if name == "festival" else "")

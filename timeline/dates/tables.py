@@ -353,6 +353,9 @@ SHICHEN = {b: (23 + 2 * i) % 24 for i, b in enumerate(EARTHLY_BRANCHES)}
 SHICHEN_MARKS = {"时": (0, 2), "初": (0, 1), "正": (1, 2)}
 
 # ---------------------------------------------------------------- not dates
+# A date right after these is a rule that recurs, no event's date: "每年9月1日开学",
+# "每月15日发放", "每逢春节" (an event list has one date per event).
+RECURRING_BEFORE = ("每年", "每年的", "每月", "每月的", "每逢", "每到", "每至")
 # What follows "N 号" in a numbered thing, not a day: "地铁 1—3 号线", "7 至 9 号楼".
 NUMBERED_THINGS = "线楼院机房室栋座车道位门口井台箱馆厅舍街路巷弄村组床柜窗"
 # What follows a festival's name in a product, a topic or an event's name, not a day:
