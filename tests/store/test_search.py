@@ -217,3 +217,13 @@ def test_sqlite_without_fts_falls_back_to_like(sqlite_url):
     assert found(store, "科技城 批复") == ["lake"]
     assert found(store, "湖 乐队") == ["band"]
     engine.dispose()
+
+
+def test_a_letter_that_lowercases_to_two_finds_the_same_on_both_databases(store):
+    """'İ' (Turkish capital dotted I) lowers to two code points in Python and to one in
+    PostgreSQL: the pairs a search asks for are the server's own."""
+    doc = document(_with_body(event("city", "İstanbul友好城市签约", "2020-07-01"), "与İzmir、KİRAZ结为友好城市。"))
+    with store.begin() as session:
+        store_document(session, doc, path="i.txt", sha256="i", now=T0)
+    for q in ("İstanbul", "İzmir", "İs", "İ", "KİRAZ", "KİR", "İRA", "友好城市", "bul友好"):
+        assert found(store, q) == ["city"], q
