@@ -677,11 +677,11 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
         key = (name, found, text[end:end + 2] if name == "festival" else "")
         meaning = meanings.get(key)
         if meaning is None:
-            rule = RULES[name]
             try:
                 shortcut = SHORTCUTS.get(name)
                 parsed = shortcut(found) if shortcut is not None else None
                 if parsed is None:
+                    rule = RULES[name]
                     m = rule.regex.match(scan, start)  # the same match, with its fields
                     parsed = MEANINGS[name](m, rule)
                 meaning = (parsed, _simple(parsed))
@@ -702,9 +702,8 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
             covered = where[1]
         if parsed is _NOT_A_DATE:
             continue
-        if blanked:
-            while blanked and blanked[0][1] <= start:   # notes before this mention: passed
-                blanked.popleft()
+        while blanked and blanked[0][1] <= start:       # notes before this mention: passed
+            blanked.popleft()
         if blanked and blanked[0][0] < where[1]:        # a note inside the mention
             inside = set(takewhile(lambda note: note[1] <= where[1], blanked))
             if after is not None:
