@@ -320,6 +320,12 @@ CORPUS: tuple[Case, ...] = (
 
     # 12. seasons: 3-5, 6-8, 9-11, 12-2 (tables.SEASONS); winter crosses the year end
     C("relative", Y2020, Expect("2020-01-01", "2020-01-31", "month"), "2020年伊始", "年伊始", "[[新年伊始]]，全区召开大会"),
+    # A gazetteer's 是岁 (this year) and 是秋 (this year's autumn, opening a clause)
+    C("relative", {}, Expect("1935-01-01", "1935-12-31", "year", relative=True), "1935年。[[是岁]]，大饥"),
+    C("season", {}, Expect("1935-09-01", "1935-11-30", "season", relative=True),
+      "1935年。[[是秋]]，大水", "1935年春。[[是秋]]，蝗", "1935年5月。[[是秋天]]，"),
+    # With no "now" to count from, 下月 is the month after the last one written
+    C("relative", {"year": 1935}, Expect("1935-06-11", "1935-06-20", "xun", relative=True), "1935年5月。[[下月中旬]]"),
     C("season", Y2020, Expect("2020-03-01", "2020-05-31", "season"),
       "2020年春季", "2020年春", "春季", "今年春天", "2020年春天", "[[2020年春]]，镇里", "[[春季]]开学"),
     C("season", Y2020, Expect("2020-06-01", "2020-08-31", "season"), "2020年夏季", "夏季", "2020年夏"),

@@ -67,7 +67,8 @@ _QUARTER_CN = "".join(w for w in T.QUARTER_WORDS if w in _CN)
 # Words that start a date by themselves (leads of the point-like families).
 _START_WORDS = {
     "闰", "大年", "年初", "年底", "年末", "年终", "年中", "年伊", "新年伊", "月初", "月底", "月末", "正月", "冬月",
-    "腊月", "初", "全年", *(season + "季" for season in T.SEASONS), *T.SEASON_PAIRS, *(w + "月" for w in T.MONTH_WORDS),
+    "腊月", "初", "全年", *(season + "季" for season in T.SEASONS), *T.SEASON_PAIRS,
+    *(this + season for this in T.YEAR_REL_ALIASES for season in T.SEASONS), *(w + "月" for w in T.MONTH_WORDS),
     *T.RELATIVE_YEARS, *T.RELATIVE_MONTHS, *T.RELATIVE_DAYS, *T.RELATIVE_DAY_PARTS,
     *T.PART_OF_DAY, *T.HALVES, *T.XUN, *T.HALF_MONTHS, *T.YEAR_TURNS, *T.GREGORIAN_MARKERS,
 }
@@ -93,7 +94,8 @@ FRAGMENTS: dict[str, str] = {
     "YEAR2": f"(?:{{NB}}(?P<y2>[0０]{{AR}})(?={{SP}}年)|(?<![{_CN}十])(?P<y2>[零〇○][{_CN}])(?={{SP}}年)"
              f"|{{NB}}(?P<y2>{{AR}}{{2}}|[{_CN}]{{2}})(?={{SP}}年{{SP}}(?:{{MONTHNUM_RAW}}{{SP}}月|第?[一二三四1-4]{{SP}}季度|[上下]半年|[初底末]|的?第|前|后[一二三四五六七八九十两0-9]|首|{{-FESTIVAL}})))",
     "AFTERCOUNT": f"(?:(?<![{T.COUNT_CHARS}])|(?!{_alt(T.DURATION_AFTER_COUNT)}))",   # see DURATION_AFTER_COUNT
-    "YEARREL": f"{{AFTERCOUNT}}(?P<yrel>{_alt(T.RELATIVE_YEARS)})",
+    # ("是岁" is this year, "是岁月" and "是岁末" are other words)
+    "YEARREL": f"{{AFTERCOUNT}}(?P<yrel>{_alt(T.RELATIVE_YEARS)})(?!(?<=岁)[月末数])",
     "YEARBOUND": (f"(?:(?P<yb>{_alt(w for w in T.YEAR_BOUNDS if w != '中')})(?![一二三四五六七八九十])"
                   "|(?P<yb>中)(?=[，。、；）)]|$))"),
     "YEAR": "(?:(?:{YEAR4}|{YEAR2}){SP}年(?!历史|之久|多|代)|{YEARREL})(?:年?{YEARBOUND}|度)?",
@@ -161,6 +163,9 @@ FRAGMENTS: dict[str, str] = {
                    f"|{{SP}}(?:两{{SP}})?季(?!{{SP}}度)(?:{{SP}}节)?|(?=[，。、；：,;）)\\s]|$))"),
     "SEASONPAIRALONE": (f"(?<![立初深晚早仲孟暮隆])(?P<pair>{_alt(T.SEASON_PAIRS)})"
                         f"(?:{{SP}}(?P<turn2>{_spaced(T.SEASON_TURN)})|{{SP}}(?:两{{SP}})?季(?!{{SP}}度)(?:{{SP}}节)?)"),
+    # "是秋，大水": the season of the year in force, opening a clause.
+    "THISSEASON": (f"{{CLAUSE_OPENS}}(?P<yrel>{_alt(T.YEAR_REL_ALIASES)})(?P<season>{_alt(T.SEASONS)})"
+                   "(?:{SP}(?:季|天))?(?=[，。、；：,;）)\\s]|$)"),
     "SEASONALONE": f"(?<![立初深晚早仲孟暮隆])(?P<season>{_alt(T.SEASONS)}){{SP}}季(?!{{SP}}度)",
     # A season word alone, as chronicles and gazetteers open an entry under a year heading
     # ("春，县境旱"): only after a break and before a comma or colon ("迎春，", "春联" are none).
@@ -187,7 +192,7 @@ FRAGMENTS: dict[str, str] = {
     "WHOLEDAY": f"{_alt([T.WHOLE_DAY])}(?![{re.escape(T.RELATIVE_DAY_WORD_NOT_BEFORE[T.WHOLE_DAY])}])",
     # ---- a point in time, and the names a calendar gives to days
     "POINT": ("(?:{YEAR}(?:{SP}{YEARPART})?|{MONTHTAIL}|{DAYALONE}|{DAYREL}|{TURN}|{YEARBOUND_ALONE}"
-              "|{MONTHBOUND_ALONE}|{XUN}|{SEASONPAIRALONE}|{SEASONALONE}|{PODALONE}){TAIL}"),
+              "|{MONTHBOUND_ALONE}|{XUN}|{SEASONPAIRALONE}|{SEASONALONE}|{THISSEASON}|{PODALONE}){TAIL}"),
     # A part of the day opening a clause by itself ("上午，……；下午，……"): that part of the
     # day before it. Only whole clause openers, never inside words ("晚间新闻", "夜间施工").
     "PODALONE": ("{CLAUSE_OPENS}"

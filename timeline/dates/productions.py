@@ -83,7 +83,7 @@ def _year(f: dict[str, str]) -> dict:
         yy = to_int(f["y2"])
         return {"year": yy + (2000 if yy <= 30 else 1900)}   # "08 年" 2008, "98 年" 1998
     if "yrel" in f:
-        return {"year_rel": f["yrel"]}
+        return {"year_rel": T.YEAR_REL_ALIASES.get(f["yrel"], f["yrel"])}
     return {}
 
 

@@ -114,6 +114,9 @@ class Context:
                 return fine.end.year, fine.end.month
         month = self.month if self.month is not None else (
             self.reference.month if self.reference is not None else None)
+        if month is None and self.prev is not None and self.prev.precision in _FINE:
+            # no "now" to count from: a chronicle's "下月" is the month after the last one
+            return self.prev.end.year, self.prev.end.month
         if month is None:
             raise NoContext("no month: give the month heading or a reference date")
         return self.year_for(anchor), month

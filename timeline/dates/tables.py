@@ -140,7 +140,7 @@ OPEN_START_AFTER = ("止", "为止", "以前", "之前", "前")
 # Anchor "previous": the previous mention in the text, else year/month/reference.
 # Anchor "reference": the reference date (or year/month), i.e. "now" of the document.
 RELATIVE_YEARS = {
-    "是年": ("previous", 0), "当年": ("previous", 0), "同年": ("previous", 0),
+    "是年": ("previous", 0), "是岁": ("previous", 0), "当年": ("previous", 0), "同年": ("previous", 0),
     "全年": ("previous", 0), "年内": ("previous", 0),
     "次年": ("previous", 1), "翌年": ("previous", 1), "第二年": ("previous", 1),
     "上年": ("previous", -1), "前一年": ("previous", -1), "上一年": ("previous", -1),
@@ -150,6 +150,8 @@ RELATIVE_YEARS = {
     "前年": ("reference", -2), "后年": ("reference", 2),
     "大前年": ("reference", -3), "大后年": ("reference", 3),
 }
+# Gazetteers write "是秋" for 是年秋 (a season of the year in force, opening a clause).
+YEAR_REL_ALIASES = {"是": "是年"}
 RELATIVE_MONTHS = {
     "是月": ("previous", 0), "当月": ("previous", 0), "同月": ("previous", 0), "月内": ("previous", 0),
     "次月": ("previous", 1), "翌月": ("previous", 1),
