@@ -320,6 +320,8 @@ CORPUS: tuple[Case, ...] = (
 
     # 12. seasons: 3-5, 6-8, 9-11, 12-2 (tables.SEASONS); winter crosses the year end
     C("relative", Y2020, Expect("2020-01-01", "2020-01-31", "month"), "2020年伊始", "年伊始", "[[新年伊始]]，全区召开大会"),
+    C("relative", {}, Expect("1935-05-04", time="06:00", part_of_day="morning", relative=True), "1935年5月3日。[[翌晨6时]]",
+      "1935年5月3日，[[次晨6时]]"),
     # A gazetteer's 是岁 (this year) and 是秋 (this year's autumn, opening a clause)
     C("relative", {}, Expect("1935-01-01", "1935-12-31", "year", relative=True), "1935年。[[是岁]]，大饥"),
     C("season", {}, Expect("1935-09-01", "1935-11-30", "season", relative=True),
