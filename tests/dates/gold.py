@@ -322,6 +322,9 @@ CORPUS: tuple[Case, ...] = (
     C("relative", Y2020, Expect("2020-01-01", "2020-01-31", "month"), "2020年伊始", "年伊始", "[[新年伊始]]，全区召开大会"),
     C("relative", {}, Expect("1935-05-04", time="06:00", part_of_day="morning", relative=True), "1935年5月3日。[[翌晨6时]]",
       "1935年5月3日，[[次晨6时]]"),
+    # A day of one Chinese digit opening an entry under a month, as older chronicles write it
+    C("full", CHRONICLE_SEPT, Expect("2020-09-01", relative=True), "[[一日]]　全县各界集会", "[[一日]]，全县各界集会"),
+    C("full", CHRONICLE_SEPT, Expect("2020-09-03", relative=True), "[[三日]]　县委召开扩大会议"),
     # A gazetteer's 是岁 (this year) and 是秋 (this year's autumn, opening a clause)
     C("relative", {}, Expect("1935-01-01", "1935-12-31", "year", relative=True), "1935年。[[是岁]]，大饥"),
     C("season", {}, Expect("1935-09-01", "1935-11-30", "season", relative=True),

@@ -130,7 +130,11 @@ FRAGMENTS: dict[str, str] = {
     # A day alone ("18 日" under a chronicle's month heading): 日 only, "号" is too often a
     # house or machine number ("1 号机").
     # ("8号晚上9点": with a time of day after it, 号 is a day too.)
+    # A day of one Chinese digit ("一日" … "九日", as older chronicles write the days under a
+    # month heading) only opening a clause and set off from what follows ("一日　全县……"):
+    # inside a sentence "一日" is as often "one day".
     "DAYALONE": ("(?<!第)(?:(?:{NB}(?P<d>{AR}{1,2}){SP}|(?P<d>{DAYCN_MULTI}))日(?!{DURATION}|{SP}龄)"
+                 "|{CLAUSE_OPENS}(?P<d>[一二三四五六七八九])日(?=[，、,\\s]|$)"
                  "|{NB}(?P<d>{AR}{1,2}){SP}号(?={SP}(?:{-POD}|{-TIME})))"),
     # ---- parts of months and years
     "XUN": f"(?:(?P<xun>{_alt(T.XUN)})|(?P<hm>{_alt(T.HALF_MONTHS)}))",
