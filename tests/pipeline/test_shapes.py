@@ -67,9 +67,14 @@ def test_the_expectations_are_well_formed():
             assert isinstance(want, Expected) and len(want.when) == 5 and want.title
 
 
-@pytest.mark.parametrize("shape", [s for s in SHAPES if s.path.suffix == ".md"], ids=lambda s: s.name)
+def _has_table(shape) -> bool:
+    return any(line.strip().startswith("|") for line in shape.path.read_text("utf-8").splitlines())
+
+
+@pytest.mark.parametrize("shape", [s for s in SHAPES if s.path.suffix == ".md" and not _has_table(s)],
+                         ids=lambda s: s.name)
 def test_markdown_read_as_plain_text_gives_the_same_events(shape):
     """Markup left in the text (#, -, **, [link](url), <br>) is read as the Markdown reader
-    would have it."""
+    would have it. (Not a table: its pipes are structure only the Markdown reader knows.)"""
     plain = parse_document(shape.path.read_bytes(), name=shape.name, suffix=".txt")
     assert [observed(e) for e in plain.events] == [observed(e) for e in parsed(shape.path).events]

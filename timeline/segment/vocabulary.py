@@ -97,7 +97,7 @@ BRACKETED = re.compile(r"[（(][^（）()]*[)）]|〔[^〔〕]*〕|\[[^\[\]]*\]"
 # A chronicle event's title: its first clause, at most this long.
 # An ASCII "." ends one (a web page typed with ASCII punctuation), not after a Latin letter
 # or digit ("1.6", "Ltd.").
-CLAUSE_END = re.compile(r"[，。；：！？,;!?]|(?<![0-9A-Za-z.])\.")
+CLAUSE_END = re.compile(r"[，。；：！？,;!?\n]|(?<![0-9A-Za-z.])\.")    # (a paragraph's end too)
 TITLE_MAX_CHARS = 30
 TITLE_MIN_CHARS = 3
 # A chronicle's own title line names its category: "2021年大事记" -> "大事记".

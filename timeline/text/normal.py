@@ -13,7 +13,15 @@ from typing import Callable, Iterable
 
 from timeline.text.patterns import SPACES
 
+# A row's first cell (a date column, most often) is set off from the rest by a full-width
+# space, as a chronicle sets a date off from its text; the other cells are joined by "、",
+# since layout spaces between Chinese characters are dropped later: "活动　地点" would read
+# as one word ("迎新春书法义写活动文化馆一楼"). "、" ends an entry's title but, unlike a comma,
+# does not make a header row ("日期　活动、地点") read as a sentence. A cell that ends in
+# punctuation needs none.
 CELL_SEPARATOR = "\u3000"
+CELL_JOIN = "、"
+_ENDS_CLAUSE = tuple("，。；：、,.;:!?！？")
 
 # Numbering written into an item's own text: （1） (1) 1. 1、 一、 （一） ①.
 WRITTEN_NUMBER = re.compile(
@@ -56,7 +64,12 @@ def item(text: str, number: int | None = None) -> str:
 
 
 def row(cells: Iterable[str]) -> str:
-    return CELL_SEPARATOR.join(cell for cell in (squeeze(c) for c in cells) if cell)
+    first, *rest = [cell for cell in map(squeeze, cells) if cell] or [""]
+    text = first
+    for i, cell in enumerate(rest):
+        text += CELL_SEPARATOR if i == 0 else ("" if text.endswith(_ENDS_CLAUSE) else CELL_JOIN)
+        text += cell
+    return text
 
 
 def _tag(element) -> str | None:
