@@ -39,3 +39,11 @@ def test_a_narrative_decade_and_a_date_that_only_says_when():
     assert [(e.start.year, e.end.year, e.title) for e in events] == [
         (1966, 1976, "工厂生产时断时续"), (1984, 1984, "工厂实行厂长负责制"),
         (1990, 1999, "工厂面临市场冲击"), (1997, 1997, "工厂改制为股份公司")]
+
+
+def test_a_date_that_closes_its_clause_leaves_the_title_to_the_words_before_it():
+    """"……创办于1952年秋，初名……": the clause before the date says what happened; the next
+    clause is another fact (it ran on into the title: 东湖中学创办初名东湖县初级中学)."""
+    events = parse_document("校史\n\n东湖中学创办于1952年秋，初名东湖县初级中学，校址设在城关文庙。"
+                            "该校始建新校舍于1958年，次年落成。\n".encode(), name="x").events
+    assert [e.title for e in events][:2] == ["东湖中学创办", "该校始建新校舍"]

@@ -84,7 +84,10 @@ def dated_title(body: str, span: tuple[int, int] | None, dates: dict[int, int] |
     whole = body[:start]
     cut = max(map(whole.rfind, _CLAUSE_MARKS))
     own = whole[cut + 1:].rstrip().rstrip(v.DATE_PREPOSITIONS)
-    if len(own) > v.TIME_LEAD_MAX_CHARS or not _CLOSES_CLAUSE.match(body, end):
+    closes = _CLOSES_CLAUSE.match(body, end)
+    if len(own) > v.TIME_LEAD_MAX_CHARS and closes:
+        return first_clause(own)            # "东湖中学创办于1952年秋，初名……": 东湖中学创办
+    if len(own) > v.TIME_LEAD_MAX_CHARS or not closes:
         lead = own if len(own) > 1 else ""
     elif own and cut >= 0:
         lead = whole.rstrip().rstrip(v.DATE_PREPOSITIONS)
