@@ -56,22 +56,13 @@ def gold_texts():
 def test_seed_and_gold():
     for text in [SEED.read_text("utf-8"), *gold_texts()]:
         check(text)
+        check_order(text)
 
 
 @settings(max_examples=examples(300), deadline=None)
 @given(TEXT)
 def test_random_text(text):
     check(text)
-
-
-def test_master_is_the_first_rule_in_order_on_seed_and_gold():
-    for text in [SEED.read_text("utf-8"), *gold_texts()]:
-        check_order(text)
-
-
-@settings(max_examples=examples(300), deadline=None)
-@given(TEXT)
-def test_master_is_the_first_rule_in_order_on_any_text(text):
     check_order(text)
 
 

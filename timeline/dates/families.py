@@ -105,8 +105,7 @@ FAMILIES: tuple[Family, ...] = (
            needs="-/.．"),
     # Eight figures in a row, as forms and file names write a day ("20240307"): only a real
     # month and day of 1900-2099, with no figure, letter or unit next to it.
-    Family("compact", ("(?<![0-9０-９.．A-Za-z])(?:19|20)[0-9]{6}(?![0-9０-９])",),
-           "{COMPACT}", P.p_point, (("20240307", "2024-03-07..2024-03-07"),)),
+    Family("compact", ("{COMPACT}",), "{COMPACT}", P.p_point, (("20240307", "2024-03-07..2024-03-07"),)),
     Family("monthday", ("(?<![0-9０-９.．])[0-9]{1,2}[·•・/／－-][0-9]",),
            "(?P<from>{MONTHDAY}{TAIL})(?:{SP}(?:起{SP})?{CONN}{SP}(?P<to>{MONTHDAY}{TAIL}))?",
            P.p_monthday, (("7·21", "2020-07-21..2020-07-21"), ("11/3号", "2020-11-03..2020-11-03"),

@@ -160,16 +160,17 @@ FRAGMENTS: dict[str, str] = {
     "TURN": f"(?P<turn>{_alt(T.YEAR_TURNS)})",
     # Seasons: after a year "2020 年秋" (with a break after it: "秋收" is a harvest), alone
     # only with 季 ("春季").
-    "SEASON": f"(?P<season>{_alt(T.SEASONS)})(?:{{SP}}(?:季(?!{{SP}}度)|天)|(?=[，。、；：,;）)\\s]|$|[初末至到起前以]))",
+    # What may follow a season word that nothing else marks as one: a break.
+    "SEASON_ENDS": "[，。、；：,;）)\\s]|$",
+    "SEASON": f"(?P<season>{_alt(T.SEASONS)})(?:{{SP}}(?:季(?!{{SP}}度)|天)|(?={{SEASON_ENDS}}|[初末至到起前以]))",
     # Two neighbouring seasons: after a year with a break after them ("2021年夏秋，"), and
     # anywhere with 季/两季/季节 or 之交 ("秋冬季节", "春夏之交"; "夏秋粮" is grain).
-    "SEASONPAIR": (f"(?P<pair>{_alt(T.SEASON_PAIRS)})(?:{{SP}}(?P<turn2>{_spaced(T.SEASON_TURN)})"
-                   f"|{{SP}}(?:两{{SP}})?季(?!{{SP}}度)(?:{{SP}}节)?|(?=[，。、；：,;）)\\s]|$))"),
-    "SEASONPAIRALONE": (f"(?<![立初深晚早仲孟暮隆])(?P<pair>{_alt(T.SEASON_PAIRS)})"
-                        f"(?:{{SP}}(?P<turn2>{_spaced(T.SEASON_TURN)})|{{SP}}(?:两{{SP}})?季(?!{{SP}}度)(?:{{SP}}节)?)"),
+    "PAIRMARK": f"(?:{{SP}}(?P<turn2>{_spaced(T.SEASON_TURN)})|{{SP}}(?:两{{SP}})?季(?!{{SP}}度)(?:{{SP}}节)?)",
+    "SEASONPAIR": f"(?P<pair>{_alt(T.SEASON_PAIRS)})(?:{{PAIRMARK}}|(?={{SEASON_ENDS}}))",
+    "SEASONPAIRALONE": f"(?<![立初深晚早仲孟暮隆])(?P<pair>{_alt(T.SEASON_PAIRS)}){{PAIRMARK}}",
     # "是秋，大水": the season of the year in force, opening a clause.
     "THISSEASON": (f"{{CLAUSE_OPENS}}(?P<yrel>{_alt(T.YEAR_REL_ALIASES)})(?P<season>{_alt(T.SEASONS)})"
-                   "(?:{SP}(?:季|天))?(?=[，。、；：,;）)\\s]|$)"),
+                   "(?:{SP}(?:季|天))?(?={SEASON_ENDS})"),
     "SEASONALONE": f"(?<![立初深晚早仲孟暮隆])(?P<season>{_alt(T.SEASONS)}){{SP}}季(?!{{SP}}度)",
     # A season word alone, as chronicles and gazetteers open an entry under a year heading
     # ("春，县境旱"): only after a break and before a comma or colon ("迎春，", "春联" are none).
@@ -420,9 +421,11 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
         pieces = [_guarded(_GROUP.sub("(?:", expand(piece))) for piece in family.lead]
         leads += [piece for piece in pieces if piece not in leads]     # shared ones once
         lead = "|".join(pieces)
-        inner = chars_in(_GROUP.sub("(?:", expand(family.pattern)))
+        expanded = expand(family.pattern)
+        plain = f"(?:{_GROUP.sub('(?:', expanded)})"      # without field groups, for the master
+        inner = chars_in(plain)
         needs = _needs(inner, set(family.needs)) if family.needs else ""
-        body = f"{needs}(?:{expand(family.pattern)})"
+        body = f"{needs}(?:{expanded})"
         pattern, fields_ = _uniquify(family.name, optional_as_branch(f"(?={lead}){body}"), counter)
         # Every group is a field's, numbered in pattern order as `_uniquify` found them.
         numbered = tuple((number, field) for number, (_, field) in enumerate(fields_, 1))
@@ -432,7 +435,6 @@ def compose(families, shared: tuple[str, ...] = ()) -> tuple[str, list]:
         # numbers), which made the master twice as slow. Same pattern, so the rule's regex
         # matched at the master's start gives the same span. Consecutive families with the
         # same lead test it once.
-        plain = _GROUP.sub('(?:', f"(?:{expand(family.pattern)})")
         rest = [piece for piece in pieces if piece not in common]
         if common and len(rest) + len(common) == len(pieces):
             alone = f"(?={'|'.join(rest)})" if rest else "(?!)"   # where no shared piece starts

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from . import lunar
 from . import tables as T
 from .span import CalendarKind, DateSpan, Open, PartOfDay, Precision
 
@@ -37,8 +38,6 @@ def label(span: DateSpan, *, with_year: bool = True) -> str:
 def _lunar(span: DateSpan, with_year: bool) -> str | None:
     """A lunar month or year in words, or None for any other span. A month's year is left
     out where the page says it, unless the lunar year is another ("农历腊月" in January)."""
-    from . import lunar
-
     if span.precision is Precision.MONTH and (month := lunar.lunar_month_of(span.start, span.end)):
         year, number, leap = month
         written = f"{year}年" if with_year or year != span.start.year else ""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lunar_python import Lunar, LunarMonth
+from lunar_python import Lunar, LunarMonth, Solar
 
 from .productions import Impossible
 
@@ -24,8 +24,6 @@ def month_span(lunar_year: int, month: int, *, leap: bool = False) -> tuple[date
 
 def lunar_month_of(start: date, end: date) -> tuple[int, int, bool] | None:
     """(lunar year, month, leap) when start..end is exactly one lunar month, else None."""
-    from lunar_python import Solar
-
     first = Solar.fromYmd(start.year, start.month, start.day).getLunar()
     if first.getDay() != 1:
         return None

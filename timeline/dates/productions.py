@@ -328,8 +328,8 @@ def p_point(m, rule):
 # a part of the day ("2020年9月16日", "9月", "16日上午": most mentions of a chronicle), and
 # a range of such days ("9月16—17日"). test_productions checks that each gives what its
 # family's production gives, on every text of its shape the family's rule reads whole.
-_S = f"[{re.escape(T.LAYOUT_SPACE)}]*"
-_POD = f"(?:{_S}(?P<pod>{'|'.join(map(re.escape, T.PART_OF_DAY))}))?"
+_S = expand("{SP}")
+_POD = f"(?:{_S}{expand('{POD}')})?"
 _PLAIN = re.compile(
     f"(?:(?P<y>[0-9]{{4}}){_S}年(?:{_S}(?P<m>[0-9]{{1,2}}){_S}月(?:{_S}(?P<d>[0-9]{{1,2}}){_S}[日号])?)?"
     f"|(?P<m2>[0-9]{{1,2}}){_S}月(?:{_S}(?P<d2>[0-9]{{1,2}}){_S}[日号])?|(?P<d3>[0-9]{{1,2}}){_S}[日号])" + _POD)

@@ -486,7 +486,7 @@ def _resolve_last(last: Point, first: Resolved, ctx: Context) -> Resolved:
     return res
 
 
-_PRECISIONS = list(Precision)           # finest first
+_RANK = {precision: rank for rank, precision in enumerate(Precision)}     # finest first
 
 
 def _joined(a: Precision, b: Precision) -> Precision:
@@ -494,10 +494,8 @@ def _joined(a: Precision, b: Precision) -> Precision:
     boundaries fall on. Days where one end is a day or a 旬 ("9月30日至10月上旬"); months
     where both are months or coarser ("2021年冬至翌年2月", "1月至三季度"): no run of days a
     calendar could show; years where both are years or coarser ("80年代至1995年")."""
-    coarse = _PRECISIONS.index(min(a, b, key=_PRECISIONS.index))
-    if coarse >= _PRECISIONS.index(Precision.YEAR):
-        return Precision.YEAR
-    return Precision.MONTH if coarse >= _PRECISIONS.index(Precision.MONTH) else Precision.DAY
+    finer = min(_RANK[a], _RANK[b])
+    return next(p for p in (Precision.YEAR, Precision.MONTH, Precision.DAY) if finer >= _RANK[p])
 
 
 def _span(parsed: Parsed, ctx: Context, text: str, where: tuple[int, int]) -> tuple[DateSpan, Resolved]:
@@ -597,14 +595,10 @@ def _resolve_into(text: str, ctx: Context, calendar: CalendarKind | None, mentio
                 mention, resolved = _span(parsed, ctx, found, where)
         except NotADate:
             continue
-        except (Impossible, NoContext) as exc:
-            warning = DateWarning(found, where, str(exc))
-            warnings.append(warning)
-            if trace is not None:
-                trace.append((name, warning))
-            continue
-        except (ValueError, OverflowError) as exc:       # a date() out of its range
-            warning = DateWarning(found, where, f"not a date: {exc}")
+        except (Impossible, NoContext, ValueError, OverflowError) as exc:
+            # (ValueError, OverflowError: a date() out of its range)
+            message = str(exc) if isinstance(exc, (Impossible, NoContext)) else f"not a date: {exc}"
+            warning = DateWarning(found, where, message)
             warnings.append(warning)
             if trace is not None:
                 trace.append((name, warning))
@@ -673,7 +667,7 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
         start, end = where
         if start < covered:                              # inside a note already read
             continue
-        if start and scan[max(0, start - 3):start].endswith(T.RECURRING_BEFORE):
+        if start and scan[max(0, start - _RECURRING_REACH):start].endswith(T.RECURRING_BEFORE):
             continue                                     # "每年9月1日": a rule, no date
         name = found_at.lastgroup
         found = found_at.group()
@@ -720,6 +714,10 @@ def _read(text: str) -> tuple[tuple[str, tuple[int, int], str, Parsed | Exceptio
             checks = ()                                  # (the scan is the text: nothing blanked)
         steps.append((name, where, found, parsed, checks, simple))
     return tuple(steps)
+
+
+# How far before a match the words that make it a recurrence reach ("每年的").
+_RECURRING_REACH = max(map(len, T.RECURRING_BEFORE))
 
 
 def _simple(parsed: Parsed) -> tuple[str | None, str | None, PartOfDay | None] | None:

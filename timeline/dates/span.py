@@ -130,7 +130,6 @@ def _span_maker():
 new_span = _span_maker()
 
 
-
 _SPAN_FIELDS = tuple(f.name for f in fields(DateSpan))
 _SPAN_FIELD_SET = frozenset(_SPAN_FIELDS)
 
@@ -142,6 +141,7 @@ def span_with(mention: DateSpan, /, **changes) -> DateSpan:
     if not changes.keys() <= _SPAN_FIELD_SET:
         raise TypeError(f"DateSpan has no field {sorted(changes.keys() - _SPAN_FIELD_SET)}")
     return new_span(*[changes[name] if name in changes else getattr(mention, name) for name in _SPAN_FIELDS])
+
 
 @dataclass(frozen=True, slots=True)
 class DateWarning:

@@ -244,6 +244,10 @@ CLOCK_WINDOWS = (
 CLOCK_FRACTIONS = {"半": 30, "一刻": 15, "1刻": 15, "三刻": 45, "3刻": 45}
 
 # ---------------------------------------------------------------- festivals
+# Short names of holidays, read only in quotes or before a holiday word
+# (SHORT_FESTIVAL_CUES): "五一路", "十一月", "十一五" are none.
+SHORT_FESTIVALS = {"五一": (5, 1), "十一": (10, 1), "三八": (3, 8), "五四": (5, 4), "六一": (6, 1),
+                   "七一": (7, 1), "八一": (8, 1)}
 # Gregorian fixed-date holidays: name -> (month, day).
 SOLAR_FESTIVALS = {
     "元旦": (1, 1), "妇女节": (3, 8), "三八妇女节": (3, 8), "植树节": (3, 12),
@@ -251,12 +255,8 @@ SOLAR_FESTIVALS = {
     "五四青年节": (5, 4), "儿童节": (6, 1), "六一儿童节": (6, 1), "建党节": (7, 1),
     "建军节": (8, 1), "八一建军节": (8, 1), "教师节": (9, 10), "国庆节": (10, 1),
     "国庆": (10, 1),
-    # Short names, read only in quotes or before a holiday word (SHORT_FESTIVAL_CUES): "五一路",
-    # "十一月", "十一五" are none.
-    "五一": (5, 1), "十一": (10, 1), "三八": (3, 8), "五四": (5, 4), "六一": (6, 1), "七一": (7, 1),
-    "八一": (8, 1),
+    **SHORT_FESTIVALS,
 }
-SHORT_FESTIVALS = ("五一", "十一", "三八", "五四", "六一", "七一", "八一")
 SHORT_FESTIVAL_CUES = ("”", "\"", "」", "’", "小长假", "长假", "黄金周", "假期", "期间", "前夕", "当天", "当日",
                        "节日期间")
 # Lunar fixed-date festivals: name -> (lunar month, lunar day).

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from timeline.dates import DateSpan, DateWarning, Precision, date_starts, may_open
 from timeline.segment import vocabulary as v
-from timeline.segment.lines import (SURVEY_CONTEXT, Shape, clean_piece, is_date_heading, line_shape,
+from timeline.segment.lines import (SURVEY_CONTEXT, Shape, bracket_title, clean_piece, is_date_heading, line_shape,
                                     opening_date, opens_before_gap)
 from timeline.text import CleanText, Layout, TextLine
 from timeline.text.layout import display_width
@@ -76,8 +76,9 @@ def survey(layout: Layout, *, structured: bool = False) -> Survey:
     titled = entry_titles = 0
     dated: list[int] = []             # lines that may open an entry with a date (date headings too)
     for i, (line, info) in enumerate(zip(lines, infos)):
-        if line.text.startswith(v.TITLE_OPEN) and v.TITLE_CLOSE in line.text and not info.may_date:
-            if line.text[1:].partition(v.TITLE_CLOSE)[0].strip() in v.NOTE_TITLES:
+        title = bracket_title(line.text)
+        if title is not None and not info.may_date:
+            if title in v.NOTE_TITLES:
                 continue                  # a note's bracket ("【注】"): no entry's title
             # a 【title】, unless it is a group marker over items ("【中国】" then "- ……")
             titled += i + 1 == len(infos) or infos[i + 1].shape.mark not in _ITEM_MARKS

@@ -8,6 +8,7 @@ from timeline.segment.chronicle import segment_dated
 from timeline.segment.context import DateContext
 from timeline.segment.detect import Survey, survey
 from timeline.segment.entry import Segmentation
+from timeline.segment.lines import bracket_title
 from timeline.segment.regions import chronicle_regions, part
 from timeline.segment.restore import with_date_headings
 from timeline.segment.yearbook import is_overview, segment_yearbook
@@ -57,8 +58,7 @@ def _may_be_yearbook(layout: Layout, found: Survey) -> bool:
     if found.layout != "chronicle" or found.entry_titles < 2:
         return found.layout == "yearbook"
     return found.entry_titles >= v.EXCERPT_MIN_TITLES or any(
-        line.text.startswith(v.TITLE_OPEN) and is_overview(line.text[1:].partition(v.TITLE_CLOSE)[0])
-        for line in layout.lines)
+        is_overview(bracket_title(line.text)) for line in layout.lines)
 
 
 def _yearbook_with_chapter(found: Survey, inside: set[int]) -> bool:

@@ -63,6 +63,13 @@ _MARKS = re.compile("|".join(f"(?P<{mark}>{pattern.pattern.removeprefix('^')})" 
     ("section", v.SECTION_NUMBER), ("item", v.LIST_ITEM))))
 
 
+def bracket_title(text: str) -> str | None:
+    """The title of a line that opens with one ("【概况】……" -> 概况), else None."""
+    if not text.startswith(v.TITLE_OPEN) or v.TITLE_CLOSE not in text:
+        return None
+    return text[1:].partition(v.TITLE_CLOSE)[0].strip()
+
+
 def without_markup(text: CleanText) -> CleanText:
     """`text` without inline Markdown and web markup: a link keeps its text, emphasis
     marks and <br> go. Origins are kept for every character left."""
